@@ -1,0 +1,221 @@
+/**
+ * A room of peers: joins a signaling room and keeps one PeerLink to every other peer in it.
+ * The newcomer offers to everyone already there; peers that arrive later offer to us.
+ *
+ * Events:
+ * - `joined` {peerId, room, resumed}; `signaling` {state} (connecting, joined, reconnecting, ...)
+ * - `peer` {peerId, link} a link was created; `peer-connected` {peerId}; `peer-left` {peerId, error?}
+ * - `channel` {peerId, label, channel} a data channel to a peer exists (it may still be connecting)
+ * - `path` {peerId, path} the network path of a peer changed (direct/relayed)
+ * - `peers` string[] the peers with a connected link, whenever it changes
+ * - `warning` SwarmRtcError; `error` SwarmRtcError (terminal, once); `close`
+ *
+ * @example
+ * const mesh = new PeerMesh({ room: 'team-42' });
+ * mesh.on('channel', ({ peerId, label, channel }) => { if (label === 'chat') chat.attach(peerId, channel); });
+ * await mesh.join();
+ * @module mesh
+ */
+import { Emitter } from './emitter.js';
+import { ErrorCodes, SwarmRtcError } from './errors.js';
+import { fetchIceServers } from './ice-servers.js';
+import { DEFAULT_CHANNELS, PeerLink } from './peer.js';
+import { SignalingClient } from './signaling.js';
+import { defaultIceServersUrl, defaultSignalingUrl } from './urls.js';
+
+/**
+ * @typedef {object} PeerMeshOptions
+ * @property {string} room
+ * @property {string} [password]
+ * @property {string} [token]
+ * @property {string} [signalingUrl] default: ws(s)://<page host>/ws
+ * @property {string} [iceServersUrl] default: /api/ice-servers on the page's origin
+ * @property {RTCIceServer[]} [iceServers] use these instead of fetching
+ * @property {ReadonlyArray<{label: string, options?: RTCDataChannelInit}>} [channels]
+ * @property {typeof fetch} [fetch]
+ * @property {new (url: string) => WebSocket} [WebSocket]
+ * @property {typeof RTCPeerConnection} [RTCPeerConnection]
+ * @property {import('./scheduler.js').Scheduler} [scheduler]
+ * @property {number} [iceTimeoutMs]
+ * @property {number} [pathPollMs=5000] how often to re-read each peer's path from getStats
+ * @property {import('./channel.js').ChannelOptions} [channelOptions]
+ */
+
+/** @extends {Emitter<any>} */
+export class PeerMesh extends Emitter {
+  /** @param {PeerMeshOptions} options */
+  constructor(options) {
+    super();
+    this._opts = { pathPollMs: 5000, channels: DEFAULT_CHANNELS, ...options };
+    this.room = options.room;
+    /** @type {Map<string, PeerLink>} */
+    this.links = new Map();
+    /** @type {Set<string>} */
+    this._connected = new Set();
+    /** @type {RTCIceServer[]} */
+    this._iceServers = options.iceServers ?? [];
+    this._closed = false;
+    /** @type {unknown} */ this._pathTimer = null;
+    this._ready = false;
+    /** @type {Array<() => void>} */ this._backlog = [];
+    this.signaling = new SignalingClient({
+      url: options.signalingUrl ?? defaultSignalingUrl(),
+      room: options.room, password: options.password, token: options.token,
+      WebSocket: options.WebSocket, scheduler: options.scheduler,
+    });
+    const sig = this.signaling;
+    sig.on('state', ({ state }) => this.emit('signaling', { state }));
+    sig.on('warning', (err) => this.emit('warning', err));
+    sig.on('error', (err) => this._shutdown(err));
+    sig.on('joined', (msg) => { void this._onJoined(msg); });
+    // Until the ICE servers of a fresh identity are known, peer events wait (in order).
+    sig.on('peer-joined', ({ peerId }) => this._whenReady(() => this._link(peerId, false)));
+    sig.on('peer-left', ({ peerId }) => this._whenReady(() => this._drop(peerId, null)));
+    sig.on('offer', ({ from, sdp }) => this._whenReady(() => this._link(from, false)?.handleOffer(sdp)));
+    sig.on('answer', ({ from, sdp }) => this._whenReady(() => this.links.get(from)?.handleAnswer(sdp)));
+    sig.on('candidate', ({ from, candidate }) => this._whenReady(() => this.links.get(from)?.handleCandidate(candidate)));
+  }
+
+  /** Our peer id, once joined. */
+  get peerId() { return this.signaling.peerId; }
+
+  /** Ids of peers with a connected link. */
+  get connectedPeers() { return [...this._connected]; }
+
+  /**
+   * Joins the room. Resolves once joined; peers connect in the background (watch `peers`).
+   * @returns {Promise<{peerId: string, peers: string[]}>}
+   */
+  async join() {
+    const joined = await this.signaling.connect();
+    return { peerId: joined.peerId, peers: joined.peers };
+  }
+
+  /**
+   * The open-or-opening channels with a label, by peer id.
+   * @param {string} label
+   * @returns {Map<string, import('./channel.js').Channel>}
+   */
+  channels(label) {
+    const out = new Map();
+    for (const [peerId, link] of this.links) {
+      const channel = link.channels.get(label);
+      if (channel) out.set(peerId, channel);
+    }
+    return out;
+  }
+
+  /** Per-peer connection state and path, for status displays. */
+  describePeers() {
+    return [...this.links.values()].map((link) => ({
+      peerId: link.remoteId,
+      connected: this._connected.has(link.remoteId),
+      state: link.pc.connectionState,
+      path: link.path,
+    }));
+  }
+
+  /** Leaves the room and closes every connection. Idempotent. */
+  close() { this._shutdown(null); }
+
+  // ---------------------------------------------------------------- internals
+
+  /** @param {import('./signaling-messages.js').JoinedMessage} msg */
+  async _onJoined(msg) {
+    if (!msg.resumed) {
+      // A fresh identity (first join, or RESUME_FAILED): every earlier link is void.
+      this._ready = false;
+      for (const peerId of [...this.links.keys()]) this._drop(peerId, null);
+      if (!this._opts.iceServers) {
+        try {
+          const { iceServers } = await fetchIceServers(this._opts.iceServersUrl ?? defaultIceServersUrl(), msg.peerId, { fetch: this._opts.fetch });
+          this._iceServers = iceServers;
+        } catch (err) {
+          // Host candidates still work on a LAN; say why remote peers may not connect.
+          this.emit('warning', err);
+        }
+      }
+      if (this._closed) return;
+    }
+    this.emit('joined', { peerId: msg.peerId, room: msg.room, resumed: msg.resumed });
+    this._startPathPolling();
+    for (const peerId of msg.peers) {
+      if (!this.links.has(peerId)) this._link(peerId, true);
+    }
+    this._ready = true;
+    const backlog = this._backlog;
+    this._backlog = [];
+    for (const task of backlog) task();
+  }
+
+  /** @param {() => void} task */
+  _whenReady(task) {
+    if (this._ready) task();
+    else if (this._backlog.length < 1024) this._backlog.push(task);
+  }
+
+  /**
+   * Returns the link to a peer, creating it when needed.
+   * @param {string} peerId
+   * @param {boolean} initiator
+   * @returns {PeerLink|undefined}
+   */
+  _link(peerId, initiator) {
+    if (this._closed || !this.signaling.peerId || peerId === this.signaling.peerId) return undefined;
+    const existing = this.links.get(peerId);
+    if (existing) return existing;
+    const link = new PeerLink({
+      localId: this.signaling.peerId, remoteId: peerId, initiator, signaling: this.signaling,
+      iceServers: this._iceServers, channels: this._opts.channels, RTCPeerConnection: this._opts.RTCPeerConnection,
+      scheduler: this._opts.scheduler, iceTimeoutMs: this._opts.iceTimeoutMs, channelOptions: this._opts.channelOptions,
+    });
+    this.links.set(peerId, link);
+    link.on('channel', (channel) => this.emit('channel', { peerId, label: channel.label, channel }));
+    link.on('connected', () => {
+      this._connected.add(peerId);
+      this.emit('peer-connected', { peerId });
+      this.emit('peers', this.connectedPeers);
+    });
+    link.on('path', (path) => this.emit('path', { peerId, path }));
+    link.on('warning', (err) => this.emit('warning', err));
+    link.on('error', (err) => this._drop(peerId, err));
+    link.on('close', () => this._drop(peerId, null));
+    this.emit('peer', { peerId, link });
+    return link;
+  }
+
+  /** @param {string} peerId @param {SwarmRtcError|null} error */
+  _drop(peerId, error) {
+    const link = this.links.get(peerId);
+    if (!link) return;
+    this.links.delete(peerId);
+    link.close();
+    const wasConnected = this._connected.delete(peerId);
+    this.emit('peer-left', error ? { peerId, error } : { peerId });
+    if (wasConnected) this.emit('peers', this.connectedPeers);
+  }
+
+  _startPathPolling() {
+    if (this._pathTimer !== null || this._closed) return;
+    const sched = this.signaling._sched;
+    const tick = () => {
+      this._pathTimer = null;
+      if (this._closed) return;
+      for (const link of this.links.values()) if (this._connected.has(link.remoteId)) void link.refreshPath();
+      this._pathTimer = sched.setTimeout(tick, this._opts.pathPollMs);
+    };
+    this._pathTimer = sched.setTimeout(tick, this._opts.pathPollMs);
+  }
+
+  /** @param {SwarmRtcError|null} err */
+  _shutdown(err) {
+    if (this._closed) return;
+    this._closed = true;
+    if (this._pathTimer !== null) this.signaling._sched.clearTimeout(this._pathTimer);
+    for (const peerId of [...this.links.keys()]) this._drop(peerId, null);
+    this.signaling.close();
+    if (err) this.emit('error', err instanceof SwarmRtcError ? err : new SwarmRtcError(ErrorCodes.INTERNAL, String(err)));
+    this.emit('close', undefined);
+    this.removeAllListeners();
+  }
+}
