@@ -65,6 +65,8 @@ export const ErrorCodes = Object.freeze({
   CHAT_MESSAGE_INVALID: 'CHAT_MESSAGE_INVALID',
 
   // --- links, content and storage ---
+  /** share() was given no files. */
+  NO_FILES: 'NO_FILES',
   /** A share/download link or fragment that cannot be parsed. */
   BAD_LINK: 'BAD_LINK',
   /** A room name outside 1-64 characters of [A-Za-z0-9_-]. */

@@ -71,6 +71,8 @@ export class PeerLink extends Emitter {
     /** @type {Promise<void>} incoming descriptions and candidates are applied in arrival order */
     this._inbox = Promise.resolve();
     this._restarts = 0;
+    this._connected = false;
+    this._failed = false;
     /** @type {unknown} */ this._iceTimer = null;
     /** @type {unknown} */ this._disconnectTimer = null;
     this._closed = false;
@@ -215,13 +217,21 @@ export class PeerLink extends Emitter {
     if (iceConnectionState === 'connected' || iceConnectionState === 'completed' || connectionState === 'connected') {
       this._clearTimer('_iceTimer');
       this._clearTimer('_disconnectTimer');
-      if (connectionState === 'connected') {
+    }
+    // Both state events fire for one change: act on transitions only.
+    const connected = connectionState === 'connected';
+    if (connected !== this._connected) {
+      this._connected = connected;
+      if (connected) {
         this._restarts = 0;
         this.emit('connected', undefined);
         void this.refreshPath();
       }
     }
-    if (connectionState === 'failed' || iceConnectionState === 'failed') {
+    const failed = connectionState === 'failed' || iceConnectionState === 'failed';
+    const newFailure = failed && !this._failed;
+    this._failed = failed;
+    if (newFailure) {
       this._clearTimer('_disconnectTimer');
       if (this._restarts < this._opts.maxIceRestarts) this.restartIce();
       else this._fail(new SwarmRtcError(ErrorCodes.ICE_FAILED, `connection to ${this.remoteId} failed after ${this._restarts} ICE restarts`));

@@ -1,0 +1,279 @@
+/**
+ * ShareSession and DownloadSession: what share() and download() return. They own the room
+ * (PeerMesh), the piece store, the speed meters and the status the pages show; the swarm engine
+ * (see engine.js) moves the pieces.
+ *
+ * Common events: `status` {phase, message?}; `peers` PeersInfo; `speed` SpeedInfo (every second);
+ * `progress` ProgressInfo; `warning` SwarmRtcError; `error` SwarmRtcError (once, terminal);
+ * `done`; `close`. ShareSession adds `link` {url, contentId, room}; DownloadSession adds `manifest`.
+ * @module transfer
+ */
+import { Emitter } from './emitter.js';
+import { registeredEngine } from './engine.js';
+import { ErrorCodes, SwarmRtcError } from './errors.js';
+import { PeerMesh } from './mesh.js';
+import { realScheduler } from './scheduler.js';
+import { RateMeter, etaSeconds } from './speed.js';
+import { MemoryStore } from './storage/memory.js';
+import { OpfsStore, opfsAvailable } from './storage/opfs.js';
+import { saveBlob } from './storage/save.js';
+import { buildDownloadLink, parseDownloadLink, randomRoom } from './urls.js';
+
+/** Contents up to this size stay in memory when OPFS is missing; beyond it OPFS is required. */
+const MEMORY_STORE_LIMIT = 256 * 1024 * 1024;
+
+/**
+ * @typedef {{count: number, peers: Array<{peerId: string, connected: boolean, path: 'direct'|'relayed'|'unknown'}>}} PeersInfo
+ * @typedef {{up: number, down: number, bytesServed: number, bytesReceived: number, etaSeconds: number|null}} SpeedInfo
+ * @typedef {{verifiedBytes: number, totalBytes: number, fraction: number, verifiedPieces: number, pieceCount: number}} ProgressInfo
+ */
+
+/** @extends {Emitter<any>} */
+class TransferSession extends Emitter {
+  /** @param {import('./mesh.js').PeerMeshOptions & {engine?: import('./engine.js').SwarmEngine|null}} meshOptions */
+  constructor(meshOptions) {
+    super();
+    this._sched = meshOptions.scheduler ?? realScheduler;
+    this.phase = 'starting';
+    /** @type {SwarmRtcError|null} */
+    this.error = null;
+    /** @type {ProgressInfo|null} */
+    this.progress = null;
+    const now = () => this._sched.now();
+    this.up = new RateMeter({ now });
+    this.down = new RateMeter({ now });
+    /** @type {import('./engine.js').EngineTransfer|null} */
+    this.transfer = null;
+    this.engine = meshOptions.engine === undefined ? registeredEngine() : meshOptions.engine;
+    this.mesh = new PeerMesh(meshOptions);
+    const emitPeers = () => this.emit('peers', this.peersInfo());
+    for (const ev of ['peers', 'path', 'peer-left']) this.mesh.on(ev, emitPeers);
+    this.mesh.on('warning', (err) => this.emit('warning', err));
+    this.mesh.on('error', (err) => this._fail(err));
+    this.mesh.on('signaling', ({ state }) => { if (state === 'reconnecting') this.emit('status', { phase: this.phase, message: 'reconnecting to the server…' }); });
+    /** @type {unknown} */
+    this._tick = this._sched.setTimeout(() => this._onTick(), 1000);
+  }
+
+  /** @returns {PeersInfo} */
+  peersInfo() {
+    const peers = this.mesh.describePeers().map((p) => ({ peerId: p.peerId, connected: p.connected, path: p.path.kind }));
+    return { count: peers.filter((p) => p.connected).length, peers };
+  }
+
+  /** @returns {SpeedInfo} */
+  speedInfo() {
+    const down = this.down.rate();
+    const remaining = this.progress ? this.progress.totalBytes - this.progress.verifiedBytes : NaN;
+    return {
+      up: this.up.rate(), down, bytesServed: this.up.total, bytesReceived: this.down.total,
+      etaSeconds: this.progress ? etaSeconds(remaining, down) : null,
+    };
+  }
+
+  /** Everything a page or a test wants to see at once. */
+  snapshot() {
+    return { phase: this.phase, error: this.error?.code ?? null, progress: this.progress, peers: this.peersInfo(), speed: this.speedInfo() };
+  }
+
+  close() {
+    if (this.phase === 'closed') return;
+    this._setPhase('closed');
+    this._sched.clearTimeout(this._tick);
+    this.transfer?.close();
+    this.mesh.close();
+    this.emit('close', undefined);
+    this.removeAllListeners();
+  }
+
+  /** @param {import('./engine.js').EngineTransfer} transfer */
+  _attachTransfer(transfer) {
+    this.transfer = transfer;
+    transfer.on('bytes', ({ direction, bytes }) => (direction === 'up' ? this.up : this.down).add(bytes));
+    transfer.on('progress', (p) => {
+      this.progress = { ...p, fraction: p.totalBytes === 0 ? 1 : p.verifiedBytes / p.totalBytes };
+      this.emit('progress', this.progress);
+    });
+    transfer.on('piece-failed', ({ piece, peerIds }) => this.emit('warning', new SwarmRtcError(ErrorCodes.PIECE_VERIFICATION_FAILED,
+      `piece ${piece} failed verification and is fetched again`, { details: { piece, peerIds } })));
+    transfer.on('error', (err) => this._fail(err));
+  }
+
+  _requireEngine() {
+    if (this.engine) return this.engine;
+    throw new SwarmRtcError(ErrorCodes.NOT_IMPLEMENTED, 'file transfer is not available in this build yet (no swarm engine registered)');
+  }
+
+  _onTick() {
+    if (this.phase === 'closed') return;
+    this.emit('speed', this.speedInfo());
+    this._tick = this._sched.setTimeout(() => this._onTick(), 1000);
+  }
+
+  /** @param {string} phase @param {string} [message] */
+  _setPhase(phase, message) {
+    this.phase = phase;
+    this.emit('status', message ? { phase, message } : { phase });
+  }
+
+  /** @param {unknown} err */
+  _fail(err) {
+    if (this.phase === 'closed' || this.error) return;
+    this.error = err instanceof SwarmRtcError ? err : new SwarmRtcError(ErrorCodes.INTERNAL, String(/** @type {Error} */ (err)?.message ?? err), { cause: err });
+    this.emit('error', this.error);
+    this.close();
+  }
+}
+
+/** What share() returns: seeds files to everyone who opens the link. */
+export class ShareSession extends TransferSession {
+  /**
+   * @param {File[]} files
+   * @param {Omit<import('./mesh.js').PeerMeshOptions, 'room'> & {room?: string, name?: string, pieceSize?: number, origin?: string, engine?: import('./engine.js').SwarmEngine|null}} options
+   */
+  constructor(files, options = {}) {
+    const room = options.room ?? randomRoom();
+    super({ ...options, room });
+    this.room = room;
+    this.files = files;
+    /** @type {{url: string, contentId: string, room: string}|null} */
+    this.link = null;
+    this._origin = options.origin ?? globalThis.location?.origin ?? '';
+    queueMicrotask(() => { void this._start(options); });
+  }
+
+  /** @param {{name?: string, pieceSize?: number}} options */
+  async _start(options) {
+    try {
+      if (!Array.isArray(this.files) || this.files.length === 0) throw new SwarmRtcError(ErrorCodes.NO_FILES, 'choose at least one file to share');
+      const engine = this._requireEngine();
+      this._setPhase('joining');
+      await this.mesh.join();
+      if (this.phase === 'closed') return;
+      this._setPhase('preparing', 'hashing files…');
+      const transfer = engine.seed({ files: this.files, mesh: this.mesh, name: options.name, pieceSize: options.pieceSize });
+      this._attachTransfer(transfer);
+      transfer.on('manifest', (/** @type {import('./engine.js').ManifestSummary} */ m) => {
+        this.link = { url: buildDownloadLink(this._origin, this.room, m.contentId), contentId: m.contentId, room: this.room };
+        this.emit('manifest', m);
+        this.emit('link', this.link);
+        this._setPhase('sharing');
+      });
+    } catch (err) {
+      this._fail(err);
+    }
+  }
+}
+
+/** What download() returns: fetches the content of a link from the peers in its room. */
+export class DownloadSession extends TransferSession {
+  /**
+   * @param {{room: string, contentId: string}} target
+   * @param {Omit<import('./mesh.js').PeerMeshOptions, 'room'> & {engine?: import('./engine.js').SwarmEngine|null, storage?: 'auto'|'memory'|'opfs'}} options
+   */
+  constructor(target, options = {}) {
+    super({ ...options, room: target.room });
+    this.room = target.room;
+    this.contentId = target.contentId;
+    /** @type {import('./engine.js').ManifestSummary|null} */
+    this.manifest = null;
+    /** @type {Blob|null} the verified content once done */
+    this.result = null;
+    this._storage = options.storage ?? 'auto';
+    queueMicrotask(() => { void this._start(); });
+  }
+
+  /**
+   * Saves the finished download (file picker where available, else a browser download).
+   * @param {{picker?: boolean}} [options]
+   */
+  async save(options) {
+    if (!this.result || !this.manifest) throw new SwarmRtcError(ErrorCodes.SAVE_FAILED, 'the download is not complete');
+    // Several files: one save per file, cut from the concatenated content (still disk-backed).
+    let offset = 0;
+    for (const file of this.manifest.files) {
+      await saveBlob(this.result.slice(offset, offset + file.size), file.path, options);
+      offset += file.size;
+    }
+  }
+
+  async _start() {
+    try {
+      this._setPhase('joining');
+      const { peers } = await this.mesh.join();
+      if (this.phase === 'closed') return;
+      if (peers.length === 0) this._waitForPeers();
+      else this._setPhase('connecting');
+      this.mesh.on('peers', (connected) => { if (connected.length > 0 && !this.transfer) this._startTransfer(); });
+      this.mesh.on('peer-left', () => { if (this.mesh.links.size === 0 && this.phase !== 'done') this._waitForPeers(); });
+    } catch (err) {
+      this._fail(err);
+    }
+  }
+
+  _waitForPeers() {
+    this._setPhase('waiting', 'nobody is sharing this link right now; waiting for the sharer to come back');
+    this.emit('warning', new SwarmRtcError(ErrorCodes.NO_SEEDERS, 'nobody in the room has the content'));
+  }
+
+  _startTransfer() {
+    try {
+      const engine = this._requireEngine();
+      this._setPhase('fetching-manifest');
+      const transfer = engine.fetch({ contentId: this.contentId, mesh: this.mesh, openStore: (g) => this._openStore(g) });
+      this._attachTransfer(transfer);
+      transfer.on('manifest', (/** @type {import('./engine.js').ManifestSummary} */ m) => {
+        this.manifest = m;
+        this.emit('manifest', m);
+        this._setPhase('downloading');
+      });
+      transfer.on('done', ({ blob }) => {
+        this.result = blob;
+        this._setPhase('done');
+        this.emit('done', { blob });
+      });
+    } catch (err) {
+      this._fail(err);
+    }
+  }
+
+  /** @param {{name: string, totalSize: number, pieceSize: number}} g */
+  async _openStore(g) {
+    const useOpfs = this._storage === 'opfs' || (this._storage === 'auto' && opfsAvailable());
+    if (useOpfs) return OpfsStore.open(g);
+    if (g.totalSize > MEMORY_STORE_LIMIT) {
+      throw new SwarmRtcError(ErrorCodes.STORAGE_FAILED, 'this browser cannot store large downloads (no Origin Private File System)');
+    }
+    return new MemoryStore(g);
+  }
+}
+
+/**
+ * Parses the link and starts a download; a malformed link yields a session that fails with BAD_LINK.
+ * @param {string} link
+ * @param {ConstructorParameters<typeof DownloadSession>[1]} [options]
+ */
+export function startDownload(link, options = {}) {
+  let target;
+  try {
+    target = parseDownloadLink(link);
+  } catch (err) {
+    return failedSession(/** @type {SwarmRtcError} */ (err));
+  }
+  return new DownloadSession(target, options);
+}
+
+/**
+ * A closed session that reports `err` asynchronously, so callers attach listeners first.
+ * @param {SwarmRtcError} err
+ */
+function failedSession(err) {
+  const session = new Emitter();
+  Object.assign(session, {
+    phase: 'closed', error: err, progress: null, manifest: null, result: null,
+    close() {}, async save() { throw err; },
+    snapshot: () => ({ phase: 'closed', error: err.code, progress: null, peers: { count: 0, peers: [] }, speed: null }),
+  });
+  queueMicrotask(() => { session.emit('error', err); session.emit('close', undefined); });
+  return /** @type {any} */ (session);
+}
