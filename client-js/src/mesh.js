@@ -20,6 +20,7 @@ import { Emitter } from './emitter.js';
 import { ErrorCodes, SwarmRtcError } from './errors.js';
 import { fetchIceServers } from './ice-servers.js';
 import { DEFAULT_CHANNELS, PeerLink } from './peer.js';
+import { withDefaults } from './scheduler.js';
 import { SignalingClient } from './signaling.js';
 import { defaultIceServersUrl, defaultSignalingUrl } from './urls.js';
 
@@ -46,7 +47,7 @@ export class PeerMesh extends Emitter {
   /** @param {PeerMeshOptions} options */
   constructor(options) {
     super();
-    this._opts = { pathPollMs: 5000, channels: DEFAULT_CHANNELS, ...options };
+    this._opts = withDefaults({ pathPollMs: 5000, channels: DEFAULT_CHANNELS }, options);
     this.room = options.room;
     /** @type {Map<string, PeerLink>} */
     this.links = new Map();
@@ -181,6 +182,7 @@ export class PeerMesh extends Emitter {
     link.on('error', (err) => this._drop(peerId, err));
     link.on('close', () => this._drop(peerId, null));
     this.emit('peer', { peerId, link });
+    link.start();
     return link;
   }
 

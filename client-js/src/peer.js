@@ -18,7 +18,7 @@ import { Channel } from './channel.js';
 import { Emitter } from './emitter.js';
 import { ErrorCodes, SwarmRtcError } from './errors.js';
 import { UNKNOWN_PATH, pathFromStats } from './path-info.js';
-import { realScheduler } from './scheduler.js';
+import { realScheduler, withDefaults } from './scheduler.js';
 
 /** Channels the offerer opens (docs/swarm-protocol.md, Data channels). */
 export const DEFAULT_CHANNELS = Object.freeze([
@@ -58,7 +58,7 @@ export class PeerLink extends Emitter {
     this.localId = options.localId;
     this.remoteId = options.remoteId;
     this.polite = isPolite(options.localId, options.remoteId);
-    this._opts = { iceTimeoutMs: 15_000, disconnectedGraceMs: 5_000, maxIceRestarts: 2, ...options };
+    this._opts = withDefaults({ iceTimeoutMs: 15_000, disconnectedGraceMs: 5_000, maxIceRestarts: 2 }, options);
     this._signaling = options.signaling;
     this._sched = options.scheduler ?? realScheduler;
     /** @type {Map<string, Channel>} */
@@ -83,9 +83,20 @@ export class PeerLink extends Emitter {
     /** @type {RTCPeerConnection} */
     this.pc = new PC({ iceServers: options.iceServers ?? [] });
     this._wire();
+    this._initiator = options.initiator;
+    this._started = false;
+  }
+
+  /**
+   * Starts the connection: arms the ICE timeout and, for the initiator, opens the channels (which
+   * triggers the offer). Call once, after attaching listeners, so no `channel` event is missed.
+   */
+  start() {
+    if (this._started || this._closed) return;
+    this._started = true;
     this._armIceTimer(ErrorCodes.ICE_TIMEOUT);
-    if (options.initiator) {
-      for (const { label, options: init } of options.channels ?? DEFAULT_CHANNELS) {
+    if (this._initiator) {
+      for (const { label, options: init } of this._opts.channels ?? DEFAULT_CHANNELS) {
         this._adopt(this.pc.createDataChannel(label, init));
       }
     }

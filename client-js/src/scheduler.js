@@ -13,3 +13,18 @@ export const realScheduler = Object.freeze({
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(/** @type {any} */ (handle)),
 });
+
+/**
+ * Merges options over defaults, skipping undefined values, so `{iceTimeoutMs: undefined}` passed
+ * through by a caller keeps the default instead of erasing it.
+ * @template {object} D
+ * @template {object} O
+ * @param {D} defaults
+ * @param {O} options
+ * @returns {D & O}
+ */
+export function withDefaults(defaults, options) {
+  const out = /** @type {any} */ ({ ...defaults });
+  for (const [key, value] of Object.entries(options ?? {})) if (value !== undefined) out[key] = value;
+  return out;
+}

@@ -25,7 +25,7 @@
 import { backoffDelay } from './backoff.js';
 import { Emitter } from './emitter.js';
 import { ErrorCodes, SwarmRtcError } from './errors.js';
-import { realScheduler } from './scheduler.js';
+import { realScheduler, withDefaults } from './scheduler.js';
 import { checkRoom, joinFrame, parseServerMessage } from './signaling-messages.js';
 
 /** @typedef {'idle'|'connecting'|'joining'|'joined'|'reconnecting'|'closed'} SignalingState */
@@ -59,10 +59,10 @@ export class SignalingClient extends Emitter {
     super();
     checkRoom(options.room);
     if (typeof options.url !== 'string') throw new TypeError('url is required');
-    this._opts = {
+    this._opts = withDefaults({
       pingIntervalMs: 10_000, livenessTimeoutMs: 30_000, backoffBaseMs: 500, backoffMaxMs: 30_000,
-      maxReconnectAttempts: Infinity, ...options,
-    };
+      maxReconnectAttempts: Infinity,
+    }, options);
     this._WebSocket = options.WebSocket ?? globalThis.WebSocket;
     this._sched = options.scheduler ?? realScheduler;
     this._random = options.random ?? Math.random;

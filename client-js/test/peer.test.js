@@ -15,17 +15,25 @@ function link({ localId = LOW, remoteId = HIGH, initiator = false, ...rest } = {
     localId, remoteId, initiator, signaling, scheduler, RTCPeerConnection: FakeRTCPeerConnection,
     iceServers: [{ urls: ['stun:127.0.0.1:3478'] }], iceTimeoutMs: 10_000, ...rest,
   });
+  peer.start();
   return { peer, pc: peer.pc, signaling, scheduler };
 }
 
 describe('PeerLink', () => {
   it('as the newcomer opens the swarm and chat channels and sends one offer', async () => {
-    const { pc, signaling, peer } = link({ initiator: true });
+    const signaling = recordingSignaling();
+    const peer = new PeerLink({ localId: LOW, remoteId: HIGH, initiator: true, signaling, RTCPeerConnection: FakeRTCPeerConnection, iceServers: [{ urls: ['stun:127.0.0.1:3478'] }] });
+    const pc = peer.pc;
+    const channelEvents = recordEvents(peer, ['channel']);
+    assert.equal(pc.createdChannels.length, 0, 'nothing happens before start()');
+    peer.start();
+    assert.deepEqual(channelEvents.map(([, c]) => c.label), ['swarm', 'chat'], 'listeners attached before start() see every channel');
     await flush();
     assert.deepEqual(pc.createdChannels.map((c) => c.label), ['swarm', 'chat']);
     assert.deepEqual(signaling.sent, [{ type: 'offer', to: HIGH, sdp: 'offer-1' }]);
     assert.deepEqual([...peer.channels.keys()], ['swarm', 'chat']);
     assert.deepEqual(pc.config.iceServers, [{ urls: ['stun:127.0.0.1:3478'] }]);
+    peer.close();
   });
 
   it('as an existing peer waits for the offer and answers it', async () => {
@@ -99,6 +107,15 @@ describe('PeerLink', () => {
     assert.deepEqual(log.map(([n, p]) => [n, p?.code]), [['error', 'ICE_TIMEOUT'], ['close', undefined]]);
     assert.match(log[0][1].message, /no candidate pair/);
     assert.equal(pc.closed, true);
+  });
+
+  it('keeps the default ICE timeout when a caller passes undefined through', () => {
+    const { peer, scheduler } = link({ iceTimeoutMs: undefined });
+    const log = recordEvents(peer, ['error']);
+    scheduler.advance(14_999);
+    assert.deepEqual(log, []);
+    scheduler.advance(1);
+    assert.equal(log[0][1].code, 'ICE_TIMEOUT');
   });
 
   it('does not time out once connected, and reads the path', async () => {
