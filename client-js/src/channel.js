@@ -34,8 +34,8 @@ export function messageSize(data) {
 
 /**
  * @typedef {object} ChannelOptions
- * @property {number} [highWaterMark=1 MiB] pause senders above this many buffered bytes
- * @property {number} [lowWaterMark=256 KiB] resume them when the buffer drains to this
+ * @property {number} [highWaterMark] pause senders above this many buffered bytes (default 1 MiB)
+ * @property {number} [lowWaterMark] resume them when the buffer drains to this (default 256 KiB)
  */
 
 /** @extends {Emitter<any>} */

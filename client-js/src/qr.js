@@ -10,13 +10,15 @@
  */
 
 /** Level M per version: [EC codewords per block, [[block count, data codewords per block], ...]]. */
+/** @type {ReadonlyArray<[number, Array<[number, number]>]>} */
 const LEVEL_M = [
-  null,
+  [0, []], // no version 0
   [10, [[1, 16]]], [16, [[1, 28]]], [26, [[1, 44]]], [18, [[2, 32]]], [24, [[2, 43]]],
   [16, [[4, 27]]], [18, [[4, 31]]], [22, [[2, 38], [2, 39]]], [22, [[3, 36], [2, 37]]], [26, [[4, 43], [1, 44]]],
 ];
 /** Alignment pattern centre coordinates per version. */
-const ALIGNMENT = [null, [], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50]];
+/** @type {ReadonlyArray<number[]>} */
+const ALIGNMENT = [[], [], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50]];
 export const MAX_VERSION = 10;
 const EC_LEVEL_M_BITS = 0b00;
 
@@ -223,8 +225,9 @@ function placeData(/** @type {Matrix} */ m, /** @type {number[]} */ codewords) {
   }
 }
 
+/** @type {ReadonlyArray<(x: number, y: number) => boolean>} */
 const MASKS = [
-  (/** @type {number} */ x, /** @type {number} */ y) => (x + y) % 2 === 0,
+  (x, y) => (x + y) % 2 === 0,
   (_x, y) => y % 2 === 0,
   (x) => x % 3 === 0,
   (x, y) => (x + y) % 3 === 0,

@@ -24,7 +24,7 @@ export const realScheduler = Object.freeze({
  * @returns {D & O}
  */
 export function withDefaults(defaults, options) {
-  const out = /** @type {any} */ ({ ...defaults });
+  const out = { .../** @type {any} */ (defaults) };
   for (const [key, value] of Object.entries(options ?? {})) if (value !== undefined) out[key] = value;
   return out;
 }

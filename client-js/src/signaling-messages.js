@@ -61,7 +61,7 @@ export function parseServerMessage(frame) {
   const type = obj.type;
   switch (type) {
     case 'joined': {
-      if (!Array.isArray(obj.peers) || obj.peers.some((p) => typeof p !== 'string')) bad('peers', 'is not an array of strings');
+      if (!Array.isArray(obj.peers) || obj.peers.some((/** @type {unknown} */ p) => typeof p !== 'string')) bad('peers', 'is not an array of strings');
       return {
         type, room: str(obj, 'room'), peerId: str(obj, 'peerId'), resumeToken: str(obj, 'resumeToken'),
         peers: [...obj.peers], resumed: obj.resumed === true,

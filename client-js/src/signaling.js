@@ -101,7 +101,7 @@ export class SignalingClient extends Emitter {
   /** @param {string} to @param {string} sdp */
   sendAnswer(to, sdp) { this._send({ type: 'answer', to, sdp }); }
 
-  /** @param {string} to @param {import('./signaling-messages.js').IceCandidateInit} candidate */
+  /** @param {string} to @param {RTCIceCandidateInit} candidate */
   sendCandidate(to, candidate) { this._send({ type: 'candidate', to, candidate }); }
 
   /** Leaves the room and closes the socket. Idempotent. */

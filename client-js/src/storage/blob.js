@@ -6,7 +6,7 @@
 import { ErrorCodes, SwarmRtcError } from '../errors.js';
 import { PieceGeometry } from './store.js';
 
-/** @implements {import('./store.js').PieceStore} */
+/** A PieceStore (see store.js). */
 export class BlobStore {
   /**
    * @param {Blob|Blob[]} content one Blob or the files in manifest order

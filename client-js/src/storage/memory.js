@@ -5,7 +5,7 @@
 import { ErrorCodes, SwarmRtcError } from '../errors.js';
 import { PieceGeometry } from './store.js';
 
-/** @implements {import('./store.js').PieceStore} */
+/** A PieceStore (see store.js). */
 export class MemoryStore {
   /** @param {{totalSize: number, pieceSize: number}} geometry */
   constructor({ totalSize, pieceSize }) {
@@ -39,7 +39,7 @@ export class MemoryStore {
     this._checkOpen();
     const parts = [];
     for (let i = 0; i < this.pieceCount; i++) parts.push(this._pieces.get(i) ?? new Uint8Array(this.geometry.pieceLength(i)));
-    return new Blob(parts);
+    return new Blob(/** @type {BlobPart[]} */ (parts));
   }
 
   async close() { this._closed = true; }

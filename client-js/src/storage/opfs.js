@@ -61,7 +61,7 @@ class WorkerFile {
   }
 }
 
-/** @implements {import('./store.js').PieceStore} */
+/** A PieceStore (see store.js). */
 export class OpfsStore {
   /**
    * Opens (creating if needed) the file for one content.
@@ -131,7 +131,7 @@ export class OpfsStore {
         await this._serial(async () => {
           const w = await this.fileHandle.createWritable({ keepExistingData: true });
           try {
-            await w.write({ type: 'write', position: at, data });
+            await w.write({ type: 'write', position: at, data: /** @type {BufferSource} */ (data) });
           } finally {
             await w.close();
           }
