@@ -137,6 +137,9 @@ export class PeerMesh extends Emitter {
         }
       }
       if (this._closed) return;
+    } else {
+      // Resumed: peers that left while we were away get no second peer-left; drop them now.
+      for (const peerId of [...this.links.keys()]) if (!msg.peers.includes(peerId)) this._drop(peerId, null);
     }
     this.emit('joined', { peerId: msg.peerId, room: msg.room, resumed: msg.resumed });
     this._startPathPolling();

@@ -200,3 +200,25 @@ describe('share', () => {
     s.close();
   });
 });
+
+describe('room mesh across a signaling reconnect', () => {
+  it('keeps links to peers still there after a resume, drops the ones that left, and offers to newcomers it missed', async () => {
+    const { options, sockets, scheduler, serverJoins } = env();
+    const chat = joinChat('lobby', options);
+    await serverJoins([OTHER]);
+    const THIRD = 'dGhpcmQtdGhpcmQtdGhpcmQ';
+    sockets[0].serverSend({ type: 'peer-joined', peerId: THIRD });
+    await flush();
+    assert.deepEqual([...chat.mesh.links.keys()], [OTHER, THIRD]);
+    sockets[0].serverClose(1006);
+    scheduler.advance(1_000);
+    sockets[1].serverOpen();
+    const FOURTH = 'Zm91cnRoLWZvdXJ0aC1mb3U';
+    sockets[1].serverSend({ type: 'joined', room: 'lobby', peerId: ME, resumeToken: 't2', peers: [OTHER, FOURTH], resumed: true });
+    await flush();
+    assert.deepEqual([...chat.mesh.links.keys()], [OTHER, FOURTH]);
+    assert.equal(FakeRTCPeerConnection.instances[1].closed, true, 'the link to the peer that left is closed');
+    assert.deepEqual(FakeRTCPeerConnection.instances[2].createdChannels.map((c) => c.label), ['chat'], 'we offer to the newcomer we missed');
+    chat.close();
+  });
+});
