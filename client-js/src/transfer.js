@@ -199,13 +199,14 @@ export class DownloadSession extends TransferSession {
 
   async _start() {
     try {
+      this.mesh.on('peer', () => { if (this.phase === 'waiting') this._setPhase('connecting'); });
+      this.mesh.on('peers', (connected) => { if (connected.length > 0 && !this.transfer) this._startTransfer(); });
+      this.mesh.on('peer-left', () => { if (this.mesh.links.size === 0 && this.phase !== 'done') this._waitForPeers(); });
       this._setPhase('joining');
       const { peers } = await this.mesh.join();
       if (this.phase === 'closed') return;
       if (peers.length === 0) this._waitForPeers();
-      else this._setPhase('connecting');
-      this.mesh.on('peers', (connected) => { if (connected.length > 0 && !this.transfer) this._startTransfer(); });
-      this.mesh.on('peer-left', () => { if (this.mesh.links.size === 0 && this.phase !== 'done') this._waitForPeers(); });
+      else if (this.phase === 'joining') this._setPhase('connecting');
     } catch (err) {
       this._fail(err);
     }

@@ -111,13 +111,15 @@ describe('download', () => {
     assert.equal(sockets.length, 0);
   });
 
-  it('says nobody is sharing when the room is empty', async () => {
-    const { options, serverJoins } = env();
+  it('says nobody is sharing when the room is empty, and connects when someone arrives', async () => {
+    const { options, serverJoins, sockets } = env();
     const d = download(`#room=r1&content=${CONTENT}`, { ...options, engine: null });
     const log = recordEvents(d, ['status', 'warning']);
     await serverJoins([]);
     assert.equal(d.phase, 'waiting');
     assert.ok(log.some(([n, p]) => n === 'warning' && p.code === 'NO_SEEDERS'));
+    sockets[0].serverSend({ type: 'peer-joined', peerId: OTHER }); // the sharer comes back
+    assert.equal(d.phase, 'connecting');
     d.close();
   });
 
