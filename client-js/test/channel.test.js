@@ -45,6 +45,21 @@ describe('Channel', () => {
     assert.deepEqual(dc.sent.map((d) => d[0]), [0, 1, 2, 3, 4]);
   });
 
+  it('keeps later sends going when a queued send fails', async () => {
+    const dc = new FakeDataChannel();
+    const ch = new Channel(dc, { highWaterMark: 0, lowWaterMark: 0 });
+    await ch.send(block(1));
+    const realSend = dc.send.bind(dc);
+    let failNext = true;
+    dc.send = (data) => { if (failNext) { failNext = false; throw new Error('OperationError'); } realSend(data); };
+    const first = ch.send(block(2));
+    const second = ch.send(block(3));
+    dc.drain(1);
+    await assert.rejects(first, { code: 'CHANNEL_ERROR' });
+    await second;
+    assert.deepEqual(dc.sent.map((d) => d.byteLength), [1, 3]);
+  });
+
   it('waits for a connecting channel to open', async () => {
     const dc = new FakeDataChannel('chat', 'connecting');
     const ch = new Channel(dc);
