@@ -2,7 +2,7 @@
  * Pure parsing and building of signaling messages (docs/signaling.md). No sockets, no clocks.
  * @module signaling-messages
  */
-import { ErrorCodes, SwarmRtcError } from './errors.js';
+import { ErrorCodes, SERVER_ERROR_CODES, SwarmRtcError } from './errors.js';
 
 /** Room ids: 1-64 characters of [A-Za-z0-9_-] (docs/signaling.md, join). */
 export const ROOM_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -30,16 +30,25 @@ function str(obj, field) {
   return v;
 }
 
+/** @param {any} obj @param {string} field @param {string} name the field's name in errors */
+function strNamed(obj, field, name) {
+  const v = obj[field];
+  if (typeof v !== 'string') bad(name, 'is not a string');
+  return v;
+}
+
 /** @param {any} c @returns {IceCandidateInit} */
 function candidateInit(c) {
   if (c === null || typeof c !== 'object' || Array.isArray(c)) bad('candidate', 'is not an object');
-  const out = /** @type {IceCandidateInit} */ ({ candidate: str(c, 'candidate') });
-  if (c.sdpMid != null) out.sdpMid = str(c, 'sdpMid');
+  const out = /** @type {IceCandidateInit} */ ({ candidate: strNamed(c, 'candidate', 'candidate.candidate') });
+  // Optional fields may be absent or null (docs/signaling.md).
+  if (c.sdpMid != null) out.sdpMid = strNamed(c, 'sdpMid', 'candidate.sdpMid');
   if (c.sdpMLineIndex != null) {
-    if (!Number.isInteger(c.sdpMLineIndex) || c.sdpMLineIndex < 0) bad('sdpMLineIndex', 'is not a non-negative integer');
-    out.sdpMLineIndex = c.sdpMLineIndex;
+    const i = c.sdpMLineIndex;
+    if (!Number.isInteger(i) || i < 0 || i > 65535) bad('candidate.sdpMLineIndex', 'is not an integer 0-65535');
+    out.sdpMLineIndex = i;
   }
-  if (c.usernameFragment != null) out.usernameFragment = str(c, 'usernameFragment');
+  if (c.usernameFragment != null) out.usernameFragment = strNamed(c, 'usernameFragment', 'candidate.usernameFragment');
   return out;
 }
 
@@ -78,8 +87,10 @@ export function parseServerMessage(frame) {
     case 'pong':
       return { type };
     case 'error':
+      // Codes are the documented table; an unknown one means a server we do not understand.
+      if (!SERVER_ERROR_CODES.has(str(obj, 'code'))) bad('code', `is not a documented code: ${JSON.stringify(obj.code)}`);
       return {
-        type, code: str(obj, 'code'),
+        type, code: obj.code,
         message: typeof obj.message === 'string' ? obj.message : '', fatal: obj.fatal === true,
       };
     default:

@@ -59,7 +59,10 @@ describe('signaling messages', () => {
     ['a joined without peers', '{"type":"joined","room":"r","peerId":"p","resumeToken":"t"}', 'peers'],
     ['an offer without sdp', '{"type":"offer","from":"a"}', 'sdp'],
     ['a candidate that is a string', '{"type":"candidate","from":"a","candidate":"c"}', 'candidate'],
-    ['a candidate with a negative line index', '{"type":"candidate","from":"a","candidate":{"candidate":"c","sdpMLineIndex":-1}}', 'sdpMLineIndex'],
+    ['a candidate with a negative line index', '{"type":"candidate","from":"a","candidate":{"candidate":"c","sdpMLineIndex":-1}}', 'candidate.sdpMLineIndex'],
+    ['a candidate with a line index over 65535', '{"type":"candidate","from":"a","candidate":{"candidate":"c","sdpMLineIndex":65536}}', 'candidate.sdpMLineIndex'],
+    ['a candidate without its candidate string', '{"type":"candidate","from":"a","candidate":{"sdpMid":"0"}}', 'candidate.candidate'],
+    ['an error with an undocumented code', '{"type":"error","code":"NOPE","message":"m","fatal":false}', 'code'],
   ];
   for (const [name, frame, field] of garbled) {
     it(`rejects ${name} with SIGNALING_PROTOCOL naming ${field}`, () => {
