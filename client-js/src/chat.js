@@ -66,12 +66,10 @@ export function decodeChat(frame) {
   }
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw bad('frame', 'is not a JSON object');
   if (obj.type !== 'chat') throw bad('type', 'is not "chat"');
-  try {
-    checkChatText(obj.text);
-  } catch (err) {
-    throw bad('text', /** @type {Error} */ (err).message);
-  }
-  if (typeof obj.ts !== 'number' || !Number.isSafeInteger(obj.ts) || obj.ts < 0) throw bad('ts', 'is not a non-negative integer');
+  // Receivers accept any text within the limit (empty too); senders refuse empty text (checkChatText).
+  if (typeof obj.text !== 'string') throw bad('text', 'is not a string');
+  if (obj.text.length * 3 > MAX_CHAT_TEXT_BYTES && utf8.encode(obj.text).byteLength > MAX_CHAT_TEXT_BYTES) throw bad('text', 'is over 16 KiB of UTF-8');
+  if (typeof obj.ts !== 'number' || !Number.isSafeInteger(obj.ts)) throw bad('ts', 'is not an integer');
   return { type: 'chat', text: obj.text, ts: obj.ts };
 }
 
