@@ -75,7 +75,14 @@ $('copy-link').addEventListener('click', async () => {
 });
 $('stop-share').addEventListener('click', () => {
   state.share?.close();
-  setStatus($('status'), 'Stopped.', 'idle');
+  state.share = null;
+  fileInput.value = '';
+  $('share-card').classList.add('hidden');
+  $('pick-card').classList.remove('hidden');
+  $('share-link').value = '';
+  $('copy-link').disabled = true;
+  $('copy-link').textContent = 'Copy';
+  $('qr').replaceChildren();
 });
 window.addEventListener('beforeunload', (ev) => {
   if (state.share && state.share.phase === 'sharing' && state.share.peersInfo().count > 0) ev.preventDefault();
