@@ -57,6 +57,13 @@ async function run(out) {
   await a.send('hello from a');
   await until(() => b.messages.length === 1);
   out.chat = b.messages[0].text + ' / from=' + (b.messages[0].from === a.peerId);
+  // Perfect negotiation in a real browser: both sides restart ICE at the same moment (offer glare).
+  const la = a.mesh.links.get(b.peerId); const lb = b.mesh.links.get(a.peerId);
+  la.restartIce(); lb.restartIce();
+  await until(() => la.pc.signalingState === 'stable' && lb.pc.signalingState === 'stable' && la.pc.connectionState === 'connected' && lb.pc.connectionState === 'connected');
+  await b.send('after glare');
+  await until(() => a.messages.some((m) => m.text === 'after glare'));
+  out.glare = { restartsA: la._restarts, restartsB: lb._restarts, aPolite: la.polite, bPolite: lb.polite, stillConnected: true };
   await b.mesh.links.get(a.peerId).refreshPath();
   out.path = b.mesh.links.get(a.peerId).path;
   a.close(); await until(() => b.peers.length === 0); out.leftSeen = true; b.close();
