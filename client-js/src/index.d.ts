@@ -82,7 +82,7 @@ export interface ManifestSummary {
 }
 export type TransferPhase =
   | 'starting' | 'joining' | 'preparing' | 'sharing'
-  | 'connecting' | 'waiting' | 'fetching-manifest' | 'downloading' | 'done' | 'closed';
+  | 'connecting' | 'waiting' | 'unreachable' | 'fetching-manifest' | 'downloading' | 'done' | 'closed';
 
 interface TransferEvents {
   status: { phase: TransferPhase; message?: string };

@@ -199,9 +199,14 @@ export class DownloadSession extends TransferSession {
 
   async _start() {
     try {
-      this.mesh.on('peer', () => { if (this.phase === 'waiting') this._setPhase('connecting'); });
+      this.mesh.on('peer', () => { if (this.phase === 'waiting' || this.phase === 'unreachable') this._setPhase('connecting'); });
       this.mesh.on('peers', (connected) => { if (connected.length > 0 && !this.transfer) this._startTransfer(); });
-      this.mesh.on('peer-left', () => { if (this.mesh.links.size === 0 && this.phase !== 'done') this._waitForPeers(); });
+      this.mesh.on('peer-left', ({ error }) => {
+        if (error) this.emit('warning', error); // ICE_TIMEOUT / ICE_FAILED: say why, not just "gone"
+        if (this.mesh.links.size > 0 || this.phase === 'done' || this.phase === 'closed') return;
+        if (error) this._setPhase('unreachable', 'cannot connect to the peers sharing this link');
+        else this._waitForPeers();
+      });
       this._setPhase('joining');
       const { peers } = await this.mesh.join();
       if (this.phase === 'closed') return;

@@ -224,3 +224,16 @@ describe('room mesh across a signaling reconnect', () => {
     chat.close();
   });
 });
+
+describe('download when the network path fails', () => {
+  it('says the sharer is unreachable (ICE_TIMEOUT), not that nobody is sharing', async () => {
+    const { options, serverJoins, scheduler } = env();
+    const d = download(`#room=r1&content=${CONTENT}`, { ...options, engine: null, iceTimeoutMs: 5_000 });
+    const warnings = recordEvents(d, ['warning']);
+    await serverJoins([OTHER]);
+    scheduler.advance(5_000);
+    assert.equal(d.phase, 'unreachable');
+    assert.deepEqual(warnings.map(([, e]) => e.code), ['ICE_TIMEOUT']);
+    d.close();
+  });
+});

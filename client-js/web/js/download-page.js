@@ -9,6 +9,7 @@ const PHASES = {
   joining: ['Connecting to the server…', 'warn'],
   connecting: ['Connecting to peers…', 'warn'],
   waiting: ['Nobody is sharing this link right now. Waiting…', 'warn'],
+  unreachable: ['Cannot connect to the people sharing this link.', 'bad'],
   'fetching-manifest': ['Getting the file list…', 'warn'],
   downloading: ['Downloading…', 'ok'],
   done: ['Done: every piece verified.', 'ok'],
@@ -48,7 +49,7 @@ function start() {
     renderPeers($('peer-list'), info);
   });
   session.on('warning', (err) => {
-    if (!['NO_SEEDERS', 'PIECE_VERIFICATION_FAILED', 'MANIFEST_MISMATCH'].includes(err.code)) return;
+    if (!['NO_SEEDERS', 'PIECE_VERIFICATION_FAILED', 'MANIFEST_MISMATCH', 'ICE_TIMEOUT', 'ICE_FAILED'].includes(err.code)) return;
     const el = $('warning');
     el.textContent = describeError(err);
     el.dataset.code = err.code;

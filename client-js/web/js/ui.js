@@ -21,7 +21,8 @@ const FRIENDLY = {
   [ErrorCodes.SIGNALING_GAVE_UP]: 'Cannot reach the server. Check your connection and reload.',
   [ErrorCodes.STORAGE_FAILED]: 'The browser could not store the download (disk full or storage blocked).',
   [ErrorCodes.NO_FILES]: 'Choose at least one file to share.',
-  [ErrorCodes.ICE_TIMEOUT]: 'Could not connect to a peer (no network path).',
+  [ErrorCodes.ICE_TIMEOUT]: 'Could not connect to a peer: no network path between you (a firewall, or no TURN relay configured).',
+  [ErrorCodes.ICE_FAILED]: 'The connection to a peer failed and could not be restored.',
 };
 
 /** @param {{code?: string, message?: string}} err */
