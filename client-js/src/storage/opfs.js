@@ -95,7 +95,13 @@ export class OpfsStore {
       }
     }
     const store = new OpfsStore(geometry, fileHandle, workerFile);
-    if (!workerFile) await store._ensureSize();
+    if (!workerFile) {
+      try {
+        await store._ensureSize();
+      } catch (err) {
+        throw storageError(err, 'cannot reserve space for the download');
+      }
+    }
     return store;
   }
 
