@@ -47,6 +47,9 @@ export const DEFAULT_CHANNELS = Object.freeze([
  * @property {import('./channel.js').ChannelOptions} [channelOptions]
  */
 
+/** Remote candidates kept while waiting for the remote description. */
+const MAX_PENDING_CANDIDATES = 256;
+
 /** Whether the local peer is the polite one in a collision (docs/signaling.md, Lifecycle 3). */
 export const isPolite = (/** @type {string} */ localId, /** @type {string} */ remoteId) => localId < remoteId;
 
@@ -203,7 +206,8 @@ export class PeerLink extends Emitter {
   async _onCandidate(candidate) {
     if (this._closed) return;
     if (!this.pc.remoteDescription) {
-      this._pendingCandidates.push(candidate);
+      // Bounded: a peer that floods candidates before its offer loses the excess, not our memory.
+      if (this._pendingCandidates.length < MAX_PENDING_CANDIDATES) this._pendingCandidates.push(candidate);
       return;
     }
     await this._addCandidate(candidate);
