@@ -59,6 +59,8 @@ export class PeerMesh extends Emitter {
     /** @type {unknown} */ this._pathTimer = null;
     this._ready = false;
     /** @type {Array<() => void>} */ this._backlog = [];
+    this._iceRefreshAt = Infinity;
+    this._iceRefreshing = false;
     this.signaling = new SignalingClient({
       url: options.signalingUrl ?? defaultSignalingUrl(),
       room: options.room, password: options.password, token: options.token,
@@ -128,13 +130,7 @@ export class PeerMesh extends Emitter {
       this._ready = false;
       for (const peerId of [...this.links.keys()]) this._drop(peerId, null);
       if (!this._opts.iceServers) {
-        try {
-          const { iceServers } = await fetchIceServers(this._opts.iceServersUrl ?? defaultIceServersUrl(), msg.peerId, { fetch: this._opts.fetch });
-          this._iceServers = iceServers;
-        } catch (err) {
-          // Host candidates still work on a LAN; say why remote peers may not connect.
-          this.emit('warning', err);
-        }
+        await this._loadIceServers(msg.peerId);
       }
       if (this._closed) return;
     } else {
@@ -150,6 +146,30 @@ export class PeerMesh extends Emitter {
     const backlog = this._backlog;
     this._backlog = [];
     for (const task of backlog) task();
+  }
+
+  /**
+   * Fetches the ICE servers for our peer id. On failure the mesh goes on with host candidates
+   * only (enough on one LAN) and says why remote peers may not connect.
+   * @param {string} peerId
+   */
+  async _loadIceServers(peerId) {
+    try {
+      const { iceServers, ttl } = await fetchIceServers(this._opts.iceServersUrl ?? defaultIceServersUrl(), peerId, { fetch: this._opts.fetch });
+      this._iceServers = iceServers;
+      // TURN credentials expire after ttl seconds: links made after half of it use fresh ones.
+      this._iceRefreshAt = ttl > 0 ? this.signaling._sched.now() + (ttl * 1000) / 2 : Infinity;
+    } catch (err) {
+      this.emit('warning', err);
+    }
+  }
+
+  _refreshIceServersIfStale() {
+    if (this._opts.iceServers || this._iceRefreshing || this.signaling._sched.now() < this._iceRefreshAt) return;
+    const peerId = this.signaling.peerId;
+    if (!peerId) return;
+    this._iceRefreshing = true;
+    void this._loadIceServers(peerId).finally(() => { this._iceRefreshing = false; });
   }
 
   /** @param {() => void} task */
@@ -168,6 +188,7 @@ export class PeerMesh extends Emitter {
     if (this._closed || !this.signaling.peerId || peerId === this.signaling.peerId) return undefined;
     const existing = this.links.get(peerId);
     if (existing) return existing;
+    this._refreshIceServersIfStale(); // for the links after this one
     const link = new PeerLink({
       localId: this.signaling.peerId, remoteId: peerId, initiator, signaling: this.signaling,
       iceServers: this._iceServers, channels: this._opts.channels, RTCPeerConnection: this._opts.RTCPeerConnection,

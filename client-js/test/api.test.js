@@ -237,3 +237,32 @@ describe('download when the network path fails', () => {
     d.close();
   });
 });
+
+describe('ICE servers in the mesh', () => {
+  it('goes on with host candidates and warns when /api/ice-servers fails', async () => {
+    const { options, serverJoins } = env();
+    const chat = joinChat('lobby', { ...options, fetch: async () => ({ ok: false, status: 503 }) });
+    const warnings = recordEvents(chat, ['warning']);
+    await serverJoins([OTHER]);
+    await flush();
+    assert.deepEqual(warnings.map(([, e]) => e.code), ['ICE_SERVERS_UNAVAILABLE']);
+    assert.deepEqual(FakeRTCPeerConnection.instances[0].config.iceServers, [], 'the newcomer still offers');
+    chat.close();
+  });
+
+  it('fetches fresh TURN credentials for new links once half their lifetime has passed', async () => {
+    const { options, sockets, scheduler, serverJoins, fetched } = env(); // ttl 60 s
+    const chat = joinChat('lobby', options);
+    await serverJoins([]);
+    assert.equal(fetched.length, 1);
+    sockets[0].serverSend({ type: 'peer-joined', peerId: OTHER });
+    assert.equal(fetched.length, 1, 'fresh credentials are reused');
+    scheduler.advance(20_000);
+    sockets[0].serverSend({ type: 'pong' }); // keep the signaling socket alive
+    scheduler.advance(10_000);
+    sockets[0].serverSend({ type: 'peer-joined', peerId: 'dGhpcmQtdGhpcmQtdGhpcmQ' });
+    await flush();
+    assert.equal(fetched.length, 2);
+    chat.close();
+  });
+});
