@@ -69,7 +69,24 @@ public final class Chromium implements AutoCloseable {
       "--allow-loopback-in-peer-connection",
       "--use-fake-ui-for-media-stream");
 
+  /**
+   * Selenium Manager would extract its binary into {@code SE_CACHE_PATH} before doing anything.
+   * We point that at a directory of our own: if it ever exists, Selenium Manager ran.
+   */
+  public static final Path SELENIUM_MANAGER_CANARY =
+      Path.of(System.getProperty("java.io.tmpdir"), "selenium-manager-must-not-run");
+
   private static final Logger LOG = LoggerFactory.getLogger(Chromium.class);
+  /** Selenium warns at every start that it has no CDP bindings for this Chromium; we use none. */
+  private static final java.util.logging.Logger CDP_VERSION_WARNINGS =
+      java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+  static {
+    if (System.getProperty("SE_CACHE_PATH") == null) {
+      System.setProperty("SE_CACHE_PATH", SELENIUM_MANAGER_CANARY.toString());
+    }
+    CDP_VERSION_WARNINGS.setLevel(Level.SEVERE);
+  }
   private static final Duration DEFAULT_SCRIPT_TIMEOUT = Duration.ofSeconds(30);
 
   private final String name;
