@@ -82,9 +82,16 @@ public final class Namespace {
     ip("route", "add", destination, "via", via);
   }
 
-  /** Lets this namespace route packets between its interfaces (a router). */
+  /**
+   * Lets this namespace route packets between its interfaces (a router). For the test JVM's own
+   * namespace the previous setting is restored on close.
+   */
   public void enableForwarding() {
+    String previous = run("cat", "/proc/sys/net/ipv4/ip_forward").strip();
     run("sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward");
+    if (name == null && !"1".equals(previous)) {
+      topology.onClose(() -> Commands.runQuietly("sh", "-c", "echo " + previous + " > /proc/sys/net/ipv4/ip_forward"));
+    }
   }
 
   /**

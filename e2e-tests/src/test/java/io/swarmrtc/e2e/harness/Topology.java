@@ -81,11 +81,24 @@ public final class Topology implements AutoCloseable {
 
   private Topology() {}
 
-  /** Starts an empty topology; fails unless running inside {@code scripts/in-netns.sh}. */
+  /**
+   * Starts an empty topology; fails unless running inside {@code scripts/in-netns.sh}.
+   *
+   * <p>The host becomes the internet's router: it forwards between the links to it and answers
+   * packets for unknown destinations with ICMP "unreachable" (an {@code unreachable default}
+   * route) instead of dropping them silently, so that a process at home that tries a
+   * non-test address (e.g. the machine's DNS resolver) fails at once rather than timing out.
+   */
   public static Topology create() {
     NetnsGuard.check();
     privateNetnsDirectory();
-    return new Topology();
+    Topology t = new Topology();
+    t.host.enableForwarding();
+    if (t.host.run("ip", "route", "show", "default").isBlank()) {
+      t.host.ip("route", "add", "unreachable", "default");
+      t.onClose(() -> Commands.runQuietly("ip", "route", "delete", "unreachable", "default"));
+    }
+    return t;
   }
 
   /** The namespace the test JVM runs in (the "internet" of the NAT tests). */
