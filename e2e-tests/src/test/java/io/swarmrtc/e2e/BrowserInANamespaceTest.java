@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.swarmrtc.e2e.harness.Browsers;
 import io.swarmrtc.e2e.harness.Chromium;
+import io.swarmrtc.e2e.harness.Home;
 import io.swarmrtc.e2e.harness.NatMapping;
-import io.swarmrtc.e2e.harness.Namespace;
 import io.swarmrtc.e2e.harness.NetnsGuard;
 import io.swarmrtc.e2e.harness.StaticSite;
 import io.swarmrtc.e2e.harness.Topology;
@@ -35,18 +35,11 @@ class BrowserInANamespaceTest {
   void aBrowserBehindANatLoadsAPageFromTheInternetAndSeesOnlyItsHomeAddress(@TempDir Path www) throws Exception {
     Files.writeString(www.resolve("index.html"), "<!doctype html><title>internet</title><p id=p>hello home</p>");
     try (Topology t = Topology.create()) {
-      Namespace nat = t.namespace("nat1");
-      Namespace home = t.namespace("home1");
-      Topology.Link wan = t.link(t.host(), "198.51.100.1/30", nat, "198.51.100.2/30");
-      t.link(nat, "10.0.1.1/24", home, "10.0.1.2/24");
-      nat.route("default", "198.51.100.1");
-      home.route("default", "10.0.1.1");
-      nat.enableForwarding();
-      nat.masquerade(wan.interfaceIn(nat), NatMapping.ENDPOINT_INDEPENDENT);
+      Home home = t.home(1, NatMapping.ENDPOINT_INDEPENDENT);
 
-      try (StaticSite site = StaticSite.directory(www, InetAddress.getByName("198.51.100.1"))) {
+      try (StaticSite site = StaticSite.directory(www, InetAddress.getByName(home.gateway()))) {
         String origin = site.uri("").toString();
-        Chromium alice = browsers.start("alice", b -> b.inNamespace("home1")
+        Chromium alice = browsers.start("alice", b -> b.inNamespace(home.home().name())
             .args("--unsafely-treat-insecure-origin-as-secure=" + origin));
         alice.open(site.uri("/index.html"));
 
@@ -56,7 +49,7 @@ class BrowserInANamespaceTest {
             + "const pc = new RTCPeerConnection(); pc.createDataChannel('x');"
             + "pc.onicecandidate = e => e.candidate && window.found.push(e.candidate.address);"
             + "pc.createOffer().then(o => pc.setLocalDescription(o));");
-        List<?> found = (List<?>) alice.waitForJs("return window.found.includes('10.0.1.2') && window.found",
+        List<?> found = (List<?>) alice.waitForJs("return window.found.includes('" + home.address() + "') && window.found",
             "return window.found", Duration.ofSeconds(10), "a host candidate with the home address");
         assertFalse(found.contains(NetnsGuard.ADDRESS), "the test namespace's veth is not visible at home: " + found);
       }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.swarmrtc.e2e.harness.CommandResult;
+import io.swarmrtc.e2e.harness.Home;
 import io.swarmrtc.e2e.harness.Namespace;
 import io.swarmrtc.e2e.harness.NatMapping;
 import io.swarmrtc.e2e.harness.NetnsGuard;
@@ -38,9 +39,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TopologyTest {
 
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
-  private static final String HOME = "10.0.1.2";
-  private static final String ROUTER_WAN = "198.51.100.2";
-  private static final String INTERNET = "198.51.100.1";
 
   @Test
   void twoNamespacesJoinedByAVethExchangeUdp(@TempDir Path logs) throws IOException {
@@ -63,15 +61,15 @@ class TopologyTest {
   @EnumSource(NatMapping.class)
   void aHomeBehindANatReachesTheInternetFromTheRoutersAddress(NatMapping mapping) {
     try (Topology t = Topology.create()) {
-      Namespace home = homeBehindNat(t, mapping).home();
-      try (UdpMirror m1 = UdpMirror.start(INTERNET);
-           UdpMirror m2 = UdpMirror.start(INTERNET);
-           UdpMirror m3 = UdpMirror.start(INTERNET)) {
+      Home home = t.home(1, mapping);
+      try (UdpMirror m1 = UdpMirror.start(home.gateway());
+           UdpMirror m2 = UdpMirror.start(home.gateway());
+           UdpMirror m3 = UdpMirror.start(home.gateway())) {
         List<String> mirrors = List.of(m1.address(), m2.address(), m3.address());
 
-        Map<String, String> seen = probe(home, HOME, mirrors);
+        Map<String, String> seen = probe(home.home(), home.address(), mirrors);
 
-        assertEquals(Set.of(ROUTER_WAN), Set.copyOf(addressesOnly(seen).values()),
+        assertEquals(Set.of(home.publicAddress()), Set.copyOf(addressesOnly(seen).values()),
             "every mirror saw the router's WAN address, not the home's: " + seen);
         Set<String> ports = seen.values().stream().map(s -> s.substring(s.indexOf(':') + 1)).collect(Collectors.toSet());
         if (mapping == NatMapping.ENDPOINT_INDEPENDENT) {
@@ -84,12 +82,26 @@ class TopologyTest {
   }
 
   @Test
+  void everyHomeReachesAServerOnTheFirstGatewayFromItsOwnRoutersAddress() {
+    try (Topology t = Topology.create()) {
+      List<Home> homes = List.of(t.home(1, NatMapping.ENDPOINT_INDEPENDENT), t.home(2, NatMapping.ENDPOINT_INDEPENDENT));
+      try (UdpMirror server = UdpMirror.start(homes.get(0).gateway())) {
+        for (Home home : homes) {
+          Map<String, String> seen = probe(home.home(), home.address(), List.of(server.address()));
+
+          assertEquals(Map.of(server.address(), home.publicAddress()), addressesOnly(seen), home.home().name());
+        }
+      }
+    }
+  }
+
+  @Test
   void droppingForwardedUdpOnTheRouterCutsTheHomeOff() {
     try (Topology t = Topology.create()) {
-      Home home = homeBehindNat(t, NatMapping.ENDPOINT_INDEPENDENT);
+      Home home = t.home(1, NatMapping.ENDPOINT_INDEPENDENT);
       home.router().iptables("-A", "FORWARD", "-p", "udp", "-j", "DROP");
-      try (UdpMirror mirror = UdpMirror.start(INTERNET)) {
-        CommandResult result = home.home().exec(PROBE_TIMEOUT, UdpProbe.command(HOME, 1000, List.of(mirror.address())));
+      try (UdpMirror mirror = UdpMirror.start(home.gateway())) {
+        CommandResult result = home.home().exec(PROBE_TIMEOUT, UdpProbe.command(home.address(), 1000, List.of(mirror.address())));
 
         assertTrue(result.stdout().contains("timeout " + mirror.address()), "probe output: " + result);
       }
@@ -99,7 +111,7 @@ class TopologyTest {
   @Test
   void closingRemovesNamespacesHostLinksAndHostRules() {
     Topology t = Topology.create();
-    homeBehindNat(t, NatMapping.ENDPOINT_INDEPENDENT);
+    t.home(1, NatMapping.ENDPOINT_INDEPENDENT);
     t.host().iptables("-A", "FORWARD", "-p", "udp", "-j", "DROP");
     assertTrue(t.host().run("ip", "netns", "list").contains("nat1"));
 
@@ -111,21 +123,6 @@ class TopologyTest {
     assertFalse(namespaces.contains("nat1") || namespaces.contains("home1"), "left: " + namespaces);
     assertFalse(host.run("ip", "-o", "link").contains("to-nat1"), "host end of the WAN link is gone");
     assertFalse(host.run("iptables", "-S", "FORWARD").contains("-p udp -j DROP"), "host rule is gone");
-  }
-
-  private record Home(Namespace router, Namespace home) {}
-
-  /** home1 (10.0.1.2) -- (10.0.1.1) nat1 (198.51.100.2) -- host (198.51.100.1). */
-  private static Home homeBehindNat(Topology t, NatMapping mapping) {
-    Namespace router = t.namespace("nat1");
-    Namespace home = t.namespace("home1");
-    Topology.Link wan = t.link(t.host(), INTERNET + "/30", router, ROUTER_WAN + "/30");
-    t.link(router, "10.0.1.1/24", home, HOME + "/24");
-    router.route("default", INTERNET);
-    home.route("default", "10.0.1.1");
-    router.enableForwarding();
-    router.masquerade(wan.interfaceIn(router), mapping);
-    return new Home(router, home);
   }
 
   private static Map<String, String> probe(Namespace from, String bind, List<String> mirrors) {

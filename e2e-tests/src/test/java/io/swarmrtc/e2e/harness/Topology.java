@@ -28,30 +28,20 @@ import org.slf4j.LoggerFactory;
  * namespace behind a router namespace that masquerades:
  *
  * <pre>
- *   home1 10.0.1.2 ── 10.0.1.1 nat1 198.51.100.2 ──┐
- *                                                  host 198.51.100.1 / .5  (server, test JVM)
- *   home2 10.0.2.2 ── 10.0.2.1 nat2 198.51.100.6 ──┘
+ *   home1 10.0.1.2 ── 10.0.1.1 nat1 198.51.100.2 ── 198.51.100.1 ┐
+ *                                                                host (server, test JVM)
+ *   home2 10.0.2.2 ── 10.0.2.1 nat2 198.51.100.6 ── 198.51.100.5 ┘
  * </pre>
  *
  * <pre>{@code
  * try (Topology t = Topology.create()) {
- *   Namespace internet = t.host();
- *   internet.enableForwarding();                       // lets nat1 and nat2 reach each other
- *   for (int i = 1; i <= 2; i++) {
- *     Namespace nat = t.namespace("nat" + i), home = t.namespace("home" + i);
- *     int w = 4 * (i - 1);                             // 198.51.100.0/30, .4/30
- *     Link wan = t.link(internet, "198.51.100." + (w + 1) + "/30", nat, "198.51.100." + (w + 2) + "/30");
- *     Link lan = t.link(nat, "10.0." + i + ".1/24", home, "10.0." + i + ".2/24");
- *     nat.route("default", "198.51.100." + (w + 1));
- *     home.route("default", "10.0." + i + ".1");
- *     nat.enableForwarding();
- *     nat.masquerade(wan.interfaceIn(nat), NatMapping.ENDPOINT_INDEPENDENT);
- *   }
- *   // a browser at home: chromedriver stays here, Chromium runs in "home1"
- *   Chromium alice = browsers.start("alice", b -> b.inNamespace("home1")
+ *   Home alice = t.home(1, NatMapping.ENDPOINT_INDEPENDENT);   // home1 behind nat1
+ *   Home bob = t.home(2, NatMapping.ADDRESS_AND_PORT_DEPENDENT);
+ *   // the server in the test JVM binds alice.gateway() (198.51.100.1), reachable from both homes
+ *   Chromium a = browsers.start("alice", b -> b.inNamespace(alice.home().name())
  *       .args("--unsafely-treat-insecure-origin-as-secure=http://198.51.100.1:" + port));
  *   // cut the direct path so only the TURN relay on the host works:
- *   internet.iptables("-A", "FORWARD", "-p", "udp", "-j", "DROP");
+ *   t.host().iptables("-A", "FORWARD", "-p", "udp", "-j", "DROP");
  * }
  * }</pre>
  *
@@ -120,6 +110,29 @@ public final class Topology implements AutoCloseable {
     namespaces.put(name, ns);
     ns.ip("link", "set", "lo", "up");
     return ns;
+  }
+
+  /**
+   * Adds home network {@code index} (1..63): {@code home<index>} behind the NAT router
+   * {@code nat<index>}, whose WAN link goes to the host (see {@link Home} for the addresses).
+   */
+  public synchronized Home home(int index, NatMapping mapping) {
+    if (index < 1 || index > 63) {
+      throw new IllegalArgumentException("home index must be 1..63: " + index);
+    }
+    Namespace router = namespace("nat" + index);
+    Namespace home = namespace("home" + index);
+    int base = 4 * (index - 1);
+    String gateway = "198.51.100." + (base + 1);
+    String publicAddress = "198.51.100." + (base + 2);
+    String lan = "10.0." + index + ".";
+    Link wan = link(host, gateway + "/30", router, publicAddress + "/30");
+    link(router, lan + "1/24", home, lan + "2/24");
+    router.route("default", gateway);
+    home.route("default", lan + "1");
+    router.enableForwarding();
+    router.masquerade(wan.interfaceIn(router), mapping);
+    return new Home(home, router, lan + "2", publicAddress, gateway);
   }
 
   /**
