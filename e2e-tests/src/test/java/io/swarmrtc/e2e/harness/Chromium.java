@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Selenium is pointed at {@link #BINARY} and {@link #DRIVER}, so Selenium Manager never runs
+ * <p>Starting one outside the namespace of {@code scripts/in-netns.sh} fails at once
+ * ({@link NetnsGuard}): a browser must never see the host network. Selenium is pointed at {@link #BINARY} and {@link #DRIVER}, so Selenium Manager never runs
  * (it could not download anything in the test namespace anyway). The browser console is captured
  * ({@code goog:loggingPrefs}); {@link #saveArtifacts} writes it with a screenshot, which
  * {@link Browsers} does on test failure. {@link #close()} is idempotent: it quits the driver and
@@ -338,7 +339,9 @@ public final class Chromium implements AutoCloseable {
       return this;
     }
 
+    /** Starts the browser; fails at once outside the test namespace (see {@link NetnsGuard}). */
     public Chromium start() {
+      NetnsGuard.check();
       try {
         return new Chromium(this);
       } catch (IOException e) {
