@@ -19,5 +19,4 @@ exec unshare "${flags[@]}" bash -c '
   ip addr add 127.0.0.2/32 dev wrtc0
   ip link set wrtc0 up
   ip link set wrtc1 up
-  mkdir -p /run/netns 2>/dev/null || true
   exec "$@"' in-netns "$@"
