@@ -49,7 +49,7 @@ public final class WsClient implements AutoCloseable {
     /** Connects and joins {@code room}; returns the client with its joined message consumed. */
     public static WsClient joined(int port, String room) throws Exception {
         WsClient c = connect(port);
-        c.lastJoined = c.join(Join.room(room));
+        c.join(Join.room(room));
         return c;
     }
 
@@ -65,7 +65,8 @@ public final class WsClient implements AutoCloseable {
 
     public Joined join(Join join) throws Exception {
         send(join);
-        return expect(Joined.class);
+        lastJoined = expect(Joined.class);
+        return lastJoined;
     }
 
     public void send(SignalMessage message) throws Exception {
