@@ -2,15 +2,15 @@
 # Signaling load benchmark: starts the server jar (-Xmx1g) on loopback, drives many WebSocket peers in
 # rooms of 2-8 relaying offers at a fixed rate, and prints connected peers, relay latency p50/p99
 # (against a 2-peer baseline measured in the same run), messages/s and server heap per connection.
-# Bounded: PEERS connections, RATE msgs/s for SECONDS seconds, then everything is stopped.
+# Bounded: PEERS connections, RATE msgs/s for DURATION seconds, then everything is stopped.
 #
 #   bench/signaling/run.sh                      # 10,000 peers, 5,000 msgs/s, 30 s
-#   PEERS=2000 RATE=1000 SECONDS=10 bench/signaling/run.sh
+#   PEERS=2000 RATE=1000 DURATION=10 bench/signaling/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PEERS=${PEERS:-10000}
 RATE=${RATE:-5000}
-SECONDS_=${SECONDS:-30}
+DURATION=${DURATION:-30}
 OUT=bench/signaling/results
 mkdir -p "$OUT"
 
@@ -23,7 +23,7 @@ mvn -B -ntp -q -pl server -am package -DskipTests
 mvn -B -ntp -q -f bench/signaling/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 
 log="$OUT/server.log"
-java -Xmx1g -Xms256m -jar server/target/swarmrtc-server.jar --host 127.0.0.1 --port 0 \
+java -Xmx1g -Xms256m ${SERVER_JAVA_OPTS:-} -jar server/target/swarmrtc-server.jar --host 127.0.0.1 --port 0 \
   >"$log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
@@ -38,4 +38,4 @@ done
 
 java -Xmx2g -cp "bench/signaling/target/classes:$(cat bench/signaling/target/cp.txt)" \
   io.swarmrtc.bench.signaling.SignalingLoad --port "$port" --server-pid "$server_pid" \
-  --peers "$PEERS" --rate "$RATE" --seconds "$SECONDS_" | tee "$OUT/result-$(date -u +%Y%m%dT%H%M%SZ).txt"
+  --peers "$PEERS" --rate "$RATE" --seconds "$DURATION" | tee "$OUT/result-$(date -u +%Y%m%dT%H%M%SZ).txt"

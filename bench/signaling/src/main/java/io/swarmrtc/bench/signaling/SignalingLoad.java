@@ -86,7 +86,11 @@ public final class SignalingLoad {
             System.out.printf("server heap after GC, %,d peers:  %,d bytes -> %,d bytes per connection%n",
                     connected, heapLoaded, (heapLoaded - heapIdle) / Math.max(1, connected));
 
+            double serverCpu0 = cpuSeconds(serverPid);
+            double clientCpu0 = cpuSeconds(ProcessHandle.current().pid());
             LatencyResult load = relay(rooms, rate, seconds);
+            double serverCpu = cpuSeconds(serverPid) - serverCpu0;
+            double clientCpu = cpuSeconds(ProcessHandle.current().pid()) - clientCpu0;
             System.out.printf("relay at %,d msgs/s for %d s:        sent %,d, received %,d, %.0f msgs/s received%n",
                     rate, seconds, load.sent, load.received, load.receivedPerSecond);
             System.out.printf("relay latency under load:            p50 %.3f ms, p99 %.3f ms, max %.3f ms (%,d samples)%n",
@@ -94,6 +98,10 @@ public final class SignalingLoad {
             System.out.printf("ratio load/baseline:                 p50 x%.2f, p99 x%.2f%n",
                     load.p50Ms() / baseline.p50Ms(), load.p99Ms() / baseline.p99Ms());
             System.out.printf("error messages received:             %,d%n", errors.get());
+            System.out.printf("CPU during the relay phase:          server %.1f s (%.1f us per relayed message), "
+                    + "load generator %.1f s, over %d s wall clock%n", serverCpu,
+                    serverCpu * 1e6 / Math.max(1, load.received), clientCpu, seconds);
+            System.out.printf("machine load average (1 min):        %s%n", loadAverage());
             System.out.printf("targets: 10,000 peers under 1 GiB heap: %s; p99 < 10 ms at 5,000 msgs/s: %s%n",
                     connected >= 10_000 && heapLoaded < (1L << 30) ? "met" : "NOT met (see figures)",
                     load.p99Ms() < 10 && load.receivedPerSecond >= 0.98 * 5_000 ? "met" : "NOT met (see figures)");
@@ -193,6 +201,26 @@ public final class SignalingLoad {
                     p.session.close(1000, "bench done", Callback.NOOP);
                 }
             }
+        }
+    }
+
+    /** User + system CPU seconds of a process, from /proc (Linux). */
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;   // utime, stime in USER_HZ (100)
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]
+                    + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (Exception e) {
+            return "unknown";
         }
     }
 
