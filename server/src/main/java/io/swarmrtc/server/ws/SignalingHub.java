@@ -55,11 +55,11 @@ public final class SignalingHub {
     }
 
     void onText(SignalConnection c, String text) {
-        c.heard(now());
-        if (c.isEvicted()) {
-            return;
-        }
         try {
+            c.heard(now());
+            if (c.isEvicted()) {
+                return;
+            }
             if (exceedsFrameLimit(text)) {
                 error(c, ErrorCode.FRAME_TOO_LARGE, "frame over " + config.maxFrameBytes() + " bytes");
                 return;
