@@ -41,9 +41,13 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
-        if (connection != null) {
-            hub.onClose(connection, statusCode);
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        try {
+            if (connection != null) {
+                hub.onClose(connection, statusCode);
+            }
+        } finally {
+            callback.succeed();
         }
     }
 

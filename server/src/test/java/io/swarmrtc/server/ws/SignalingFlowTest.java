@@ -117,6 +117,7 @@ class SignalingFlowTest {
         String room = Rooms.fresh("full");
         try (WsClient a = WsClient.joined(port, room); WsClient b = WsClient.joined(port, room);
              WsClient c = WsClient.joined(port, room); WsClient d = WsClient.connect(port)) {
+            assertEquals(List.of(a.peerId(), b.peerId()), c.joinedMessage().peers());
             d.send(Join.room(room));
             d.expectError(ErrorCode.ROOM_FULL);
             d.join(Join.room(Rooms.fresh("elsewhere")));
