@@ -94,15 +94,17 @@ public final class SignalingHub {
     }
 
     /**
-     * The socket closed. A clean close by the client (1000/1001) or an eviction is a leave; anything
-     * else (a dropped TCP connection, an idle timeout) starts the resume grace period.
+     * The socket closed. A clean close by the client (1000/1001), an eviction, or Jetty closing it for
+     * a protocol violation (1002 protocol error, 1007 invalid UTF-8, 1009 too big) is a leave;
+     * anything else (a dropped TCP connection, an idle timeout) starts the resume grace period.
      */
     void onClose(SignalConnection c, int statusCode) {
         if (!connections.remove(c)) {
             return;
         }
         try {
-            boolean deliberate = c.isEvicted() || statusCode == 1000 || statusCode == 1001;
+            boolean deliberate = c.isEvicted() || statusCode == 1000 || statusCode == 1001
+                    || statusCode == 1002 || statusCode == 1007 || statusCode == 1009;
             Outcome<SignalConnection> outcome = deliberate ? rooms.leave(c) : rooms.disconnected(c);
             if (!outcome.isError()) {
                 carryOut(c, outcome);
