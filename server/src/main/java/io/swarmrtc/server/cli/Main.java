@@ -30,7 +30,14 @@ public final class Main {
         if (config == null) {
             return;   // --help or --version was printed
         }
-        SwarmrtcServer server = SwarmrtcServer.start(config);
+        SwarmrtcServer server;
+        try {
+            server = SwarmrtcServer.start(config);
+        } catch (RuntimeException e) {
+            System.err.println("swarmrtc-server: cannot start on " + config.host() + ":" + config.port() + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "swarmrtc-shutdown"));
     }
 
