@@ -23,17 +23,17 @@ final class ServerOptions {
             description = "Properties file with more options (key = option name without --).")
     String configFile;
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP/WebSocket port; 0 picks a free one (logged). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "HTTP/WebSocket port; 0 picks a free one (logged). Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Bind address. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "ADDRESS", description = "Bind address. Default: ${DEFAULT-VALUE}.")
     String host;
 
     @Option(names = "--public-host", paramLabel = "NAME",
             description = "Host name put in STUN/TURN URLs (set it behind NAT or a proxy). Default: the host of the request's Host header.")
     String publicHost;
 
-    @Option(names = "--stun-port", defaultValue = "3478", description = "STUN/TURN port (UDP and TCP). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--stun-port", defaultValue = "3478", paramLabel = "PORT", description = "STUN/TURN port (UDP and TCP). Default: ${DEFAULT-VALUE}.")
     int stunPort;
 
     @Option(names = "--turn-secret", paramLabel = "SECRET",
@@ -44,13 +44,13 @@ final class ServerOptions {
             description = "Lifetime of issued TURN credentials. Default: ${DEFAULT-VALUE}.")
     String turnTtl;
 
-    @Option(names = "--turn-realm", defaultValue = "swarmrtc", description = "TURN realm. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--turn-realm", defaultValue = "swarmrtc", paramLabel = "REALM", description = "TURN realm. Default: ${DEFAULT-VALUE}.")
     String turnRealm;
 
-    @Option(names = "--room-max-peers", defaultValue = "32", description = "Peers per room. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--room-max-peers", defaultValue = "32", paramLabel = "N", description = "Peers per room. Default: ${DEFAULT-VALUE}.")
     int roomMaxPeers;
 
-    @Option(names = "--max-frame-bytes", defaultValue = "65536",
+    @Option(names = "--max-frame-bytes", defaultValue = "65536", paramLabel = "BYTES",
             description = "Largest signaling frame; bigger ones get FRAME_TOO_LARGE and the socket closes. Default: ${DEFAULT-VALUE}.")
     int maxFrameBytes;
 
@@ -58,10 +58,10 @@ final class ServerOptions {
             description = "Sustained messages per second per connection. Default: ${DEFAULT-VALUE}.")
     double rateLimit;
 
-    @Option(names = "--rate-burst", defaultValue = "200", description = "Burst size of the rate limit. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rate-burst", defaultValue = "200", paramLabel = "N", description = "Burst size of the rate limit. Default: ${DEFAULT-VALUE}.")
     int rateBurst;
 
-    @Option(names = "--max-errors", defaultValue = "100",
+    @Option(names = "--max-errors", defaultValue = "100", paramLabel = "N",
             description = "Errors on one connection before it is closed (TOO_MANY_ERRORS). Default: ${DEFAULT-VALUE}.")
     int maxErrors;
 
@@ -81,7 +81,7 @@ final class ServerOptions {
             description = "HMAC-SHA256 secret of signed join tokens (docs/signaling.md). Default: none.")
     String joinSecret;
 
-    @Option(names = "--require-join-token", defaultValue = "false", fallbackValue = "true", arity = "0..1",
+    @Option(names = "--require-join-token", defaultValue = "false", fallbackValue = "true", arity = "0..1", paramLabel = "BOOL",
             description = "Refuse joins without a valid join token (needs --join-secret). Default: ${DEFAULT-VALUE}.")
     boolean requireJoinToken;
 
