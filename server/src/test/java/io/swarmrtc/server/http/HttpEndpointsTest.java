@@ -27,6 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** /api/ice-servers, /health, /metrics and / on a real server. */
 class HttpEndpointsTest {
@@ -130,11 +132,19 @@ class HttpEndpointsTest {
         }
     }
 
-    @Test
-    void withoutABundledWebAppTheRootSaysSoInsteadOfFailing() throws Exception {
-        HttpResponse<String> r = get(server, "/");
-        assertEquals(200, r.statusCode());
-        assertTrue(r.body().contains("not bundled"), r.body());
+    @ParameterizedTest(name = "the bundled web app serves {0} as {1}")
+    @CsvSource({
+        "/,                  text/html,       id=\"file-input\"",
+        "/download.html,     text/html,       id=\"progress\"",
+        "/chat.html,         text/html,       id=\"chat-input\"",
+        "/lib/index.js,      text/javascript, export",
+    })
+    void theBundledWebAppIsServed(String path, String contentType, String marker) throws Exception {
+        HttpResponse<String> r = get(server, path);
+        assertEquals(200, r.statusCode(), path);
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith(contentType), path + " has Content-Type " + type);
+        assertTrue(r.body().contains(marker), path + " lacks " + marker);
     }
 
     private static double metricValue(String exposition, String series) {
