@@ -198,3 +198,25 @@ test('a manifest that does not match the content id drops its sender and another
   const ok = d.onMessage('honest', { type: 'MANIFEST_DATA', totalLength: f.manifest.bytes.length, offset: 0, bytes: f.manifest.bytes });
   assert.equal(ofType(ok, 'manifest').length, 1);
 });
+
+test('a bitfield and HAVEs that arrive before the manifest count once it arrives', () => {
+  const f = new Fixture(2);
+  const d = SwarmSession.downloading(f.contentId, Fixture.config(16), f.now);
+  d.onPeerConnected('s');
+  d.onMessage('s', handshake(f.contentId, true));
+  d.onMessage('s', { type: 'BITFIELD', bits: new Uint8Array([0x80]) });
+  assert.deepEqual(ofType(d.onMessage('s', { type: 'HAVE', piece: 1 }), 'close'), []);
+  const out = d.onMessage('s', { type: 'MANIFEST_DATA', totalLength: f.manifest.bytes.length, offset: 0, bytes: f.manifest.bytes });
+  assert.deepEqual([...new Set(sent(out, 's', 'REQUEST').map((q) => q.piece))], [0, 1]);
+});
+
+test('a peer that does not answer for the manifest is replaced after the timeout', () => {
+  const f = new Fixture(2);
+  const d = SwarmSession.downloading(f.contentId, {}, f.now);
+  d.onPeerConnected('slow');
+  d.onPeerConnected('fast');
+  assert.deepEqual(sent(d.onMessage('slow', handshake(f.contentId, true)), 'slow', 'MANIFEST_REQUEST'), [{ offset: 0 }]);
+  assert.deepEqual(sent(d.onMessage('fast', handshake(f.contentId, true)), 'fast', 'MANIFEST_REQUEST'), []);
+  f.time += 30000;
+  assert.deepEqual(sent(d.onTick(), 'fast', 'MANIFEST_REQUEST'), [{ offset: 0 }]);
+});

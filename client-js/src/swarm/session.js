@@ -33,6 +33,9 @@ export const DEFAULT_CONFIG = Object.freeze({
   uploadHoldBackMs: 1000,
 });
 
+/** HAVEs kept per peer while the manifest is unknown (a 64 MiB manifest has at most ~2M pieces). */
+const MAX_PENDING_HAVES = 1 << 21;
+
 /** The strikes that ban a peer. */
 export const STRIKES_TO_BAN = 2;
 
@@ -143,6 +146,12 @@ export class SwarmSession {
   }
 
   onTick() {
+    if (this._fetch && this._now() - this._fetch.lastProgress >= this.config.requestTimeoutMs) {
+      const silent = this._peers.get(this._fetch.peer); // not a violation: ask someone else, never it again
+      if (silent) silent.hasManifest = false;
+      this._fetch = null;
+      this._startManifestFetch();
+    }
     if (this._tracker) {
       const now = this._now();
       const timeout = this.config.requestTimeoutMs;
@@ -262,7 +271,10 @@ export class SwarmSession {
     if (problem) return this._drop(peer.id, GOODBYE.PROTOCOL_VIOLATION, `MANIFEST_DATA: ${problem}`);
     f.buffer.set(d.bytes, f.received);
     f.received += d.bytes.length;
-    if (f.received < f.buffer.length) return this._send(peer.id, { type: 'MANIFEST_REQUEST', offset: f.received });
+    if (f.received < f.buffer.length) {
+      f.lastProgress = this._now();
+      return this._send(peer.id, { type: 'MANIFEST_REQUEST', offset: f.received });
+    }
     this._fetch = null;
     let m = null;
     if (toHex(sha256Sync(f.buffer)) === this.contentId) {
@@ -286,6 +298,9 @@ export class SwarmSession {
           p.pendingBitfield = null;
           this._acceptBitfield(p, pending);
         }
+        const haves = p.pendingHaves;
+        p.pendingHaves = [];
+        for (const piece of haves) if (this._peers.has(p.id)) this._onHave(p, piece);
       }
     }
     if (m.pieceCount === 0) this._complete();
@@ -304,7 +319,7 @@ export class SwarmSession {
     if (this._manifest || this._fetch) return;
     for (const p of this._peers.values()) {
       if (p.handshaken && p.hasManifest) {
-        this._fetch = { peer: p.id, buffer: null, received: 0 };
+        this._fetch = { peer: p.id, buffer: null, received: 0, lastProgress: this._now() };
         this._send(p.id, { type: 'MANIFEST_REQUEST', offset: 0 });
         return;
       }
@@ -347,7 +362,11 @@ export class SwarmSession {
   }
 
   _onHave(peer, piece) {
-    if (!this._manifest) return this._drop(peer.id, GOODBYE.PROTOCOL_VIOLATION, 'HAVE before we could know the manifest');
+    if (!this._manifest) {
+      if (peer.pendingHaves.length >= MAX_PENDING_HAVES) return this._drop(peer.id, GOODBYE.PROTOCOL_VIOLATION, 'too many HAVEs before we could know the manifest');
+      peer.pendingHaves.push(piece); // checked once the manifest arrives
+      return undefined;
+    }
     if (piece >= this._manifest.pieceCount) return this._drop(peer.id, GOODBYE.PROTOCOL_VIOLATION, `HAVE for piece ${piece} of ${this._manifest.pieceCount}`);
     if (!peer.has) peer.has = new Bitfield(this._manifest.pieceCount);
     if (peer.has.set(piece)) this._availability.increment(piece);

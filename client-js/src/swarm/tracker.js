@@ -31,6 +31,7 @@ export class PeerState {
     this.receivedBitfield = false;
     /** @type {import('./bitfield.js').Bitfield|null} */ this.has = null;
     /** @type {Uint8Array|null} a BITFIELD received before we had the manifest */ this.pendingBitfield = null;
+    /** @type {number[]} HAVEs received before we had the manifest */ this.pendingHaves = [];
     this.chokedUs = false;
     /** requests we sent and await: key -> {block, at} (insertion ordered) */ this.outstanding = new Map();
     /** requests we gave up on; a late PIECE for them is still welcome: key -> block */ this.abandoned = new Map();

@@ -7,9 +7,12 @@ final class ManifestFetch {
   final String peer;
   private byte[] buffer;
   private int received;
+  /** When the last chunk arrived (or the fetch began), in ms: a silent peer is given up on. */
+  long lastProgress;
 
-  ManifestFetch(String peer) {
+  ManifestFetch(String peer, long now) {
     this.peer = peer;
+    this.lastProgress = now;
   }
 
   /**

@@ -18,6 +18,8 @@ public final class PeerState {
   boolean receivedBitfield;
   Bitfield has; // null until we know the manifest and the peer's bitfield
   ByteBuffer pendingBitfield; // a BITFIELD received before we had the manifest
+  /** HAVEs received before we had the manifest, applied once it arrives. */
+  final java.util.List<Integer> pendingHaves = new java.util.ArrayList<>();
   boolean chokedUs;
   /** Requests we sent and await, with the time they were sent (ms). Insertion ordered. */
   final Map<BlockRef, Long> outstanding = new LinkedHashMap<>();

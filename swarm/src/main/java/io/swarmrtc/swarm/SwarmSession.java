@@ -40,6 +40,8 @@ import java.util.Set;
  * the shell asks {@link #nextUpload} for blocks to read from storage and send as PIECE.
  */
 public final class SwarmSession {
+  /** HAVEs kept per peer while the manifest is unknown (a 64 MiB manifest has at most ~2M pieces). */
+  private static final int MAX_PENDING_HAVES = 1 << 21;
   private final ContentId contentId;
   private final SwarmConfig config;
   private final Clock clock;
@@ -139,6 +141,14 @@ public final class SwarmSession {
 
   /** Time passed: requests older than the timeout are cancelled and asked of other peers. */
   public List<SwarmCommand> onTick() {
+    if (fetch != null && clock.millis() - fetch.lastProgress >= config.requestTimeout().toMillis()) {
+      PeerState silent = peers.get(fetch.peer); // not a violation: ask someone else, never it again
+      if (silent != null) {
+        silent.hasManifest = false;
+      }
+      fetch = null;
+      startManifestFetch();
+    }
     if (tracker != null) {
       long now = clock.millis();
       long timeout = config.requestTimeout().toMillis();
@@ -300,6 +310,7 @@ public final class SwarmSession {
       return;
     }
     if (next >= 0) {
+      fetch.lastProgress = clock.millis();
       send(peer.id(), new ManifestRequest(next));
       return;
     }
@@ -328,6 +339,13 @@ public final class SwarmSession {
           p.pendingBitfield = null;
           acceptBitfield(p, pending);
         }
+        List<Integer> haves = List.copyOf(p.pendingHaves);
+        p.pendingHaves.clear();
+        for (int piece : haves) {
+          if (peers.containsKey(p.id())) {
+            onHave(p, piece);
+          }
+        }
       }
     }
     if (m.pieceCount() == 0) {
@@ -349,7 +367,7 @@ public final class SwarmSession {
     }
     for (PeerState p : peers.values()) {
       if (p.handshaken && p.hasManifest) {
-        fetch = new ManifestFetch(p.id());
+        fetch = new ManifestFetch(p.id(), clock.millis());
         send(p.id(), new ManifestRequest(0));
         return;
       }
@@ -399,7 +417,11 @@ public final class SwarmSession {
 
   private void onHave(PeerState peer, int piece) {
     if (manifest == null) {
-      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "HAVE before we could know the manifest");
+      if (peer.pendingHaves.size() >= MAX_PENDING_HAVES) {
+        drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "too many HAVEs before we could know the manifest");
+      } else {
+        peer.pendingHaves.add(piece); // checked once the manifest arrives
+      }
     } else if (piece >= manifest.pieceCount()) {
       drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "HAVE for piece " + piece + " of " + manifest.pieceCount());
     } else {

@@ -81,4 +81,31 @@ class ManifestExchangeTest {
     List<SwarmCommand> ok = d.onMessage("honest", new ManifestData(right.length, 0, ByteBuffer.wrap(right)));
     assertEquals(List.of(new SwarmCommand.ManifestReceived(f.manifest)), commands(ok, SwarmCommand.ManifestReceived.class));
   }
+
+  @Test
+  void aBitfieldAndHavesThatArriveBeforeTheManifestCountOnceItArrives() {
+    Fixture f = new Fixture(2);
+    SwarmSession d = SwarmSession.downloading(f.manifest.contentId(), Fixture.config(16), f.clock);
+    d.onPeerConnected("s");
+    d.onMessage("s", Handshake.of(f.manifest.contentId(), true));
+    d.onMessage("s", new io.swarmrtc.protocol.swarm.SwarmMessage.Bitfield(ByteBuffer.wrap(new byte[] {(byte) 0x80})));
+    assertEquals(List.of(), commands(d.onMessage("s", new io.swarmrtc.protocol.swarm.SwarmMessage.Have(1)), SwarmCommand.Close.class));
+    byte[] bytes = f.manifest.toBytes();
+    List<SwarmCommand> out = d.onMessage("s", new ManifestData(bytes.length, 0, ByteBuffer.wrap(bytes)));
+    List<Integer> pieces = sent(out, "s", io.swarmrtc.protocol.swarm.SwarmMessage.Request.class).stream()
+        .map(io.swarmrtc.protocol.swarm.SwarmMessage.Request::piece).distinct().toList();
+    assertEquals(List.of(0, 1), pieces, "both the bitfield's piece and the HAVE's piece are requested");
+  }
+
+  @Test
+  void aPeerThatDoesNotAnswerForTheManifestIsReplacedAfterTheTimeout() {
+    Fixture f = new Fixture(2);
+    SwarmSession d = SwarmSession.downloading(f.manifest.contentId(), SwarmConfig.defaults(), f.clock);
+    d.onPeerConnected("slow");
+    d.onPeerConnected("fast");
+    assertEquals(List.of(new ManifestRequest(0)), sent(d.onMessage("slow", Handshake.of(f.manifest.contentId(), true)), "slow", ManifestRequest.class));
+    assertEquals(List.of(), sent(d.onMessage("fast", Handshake.of(f.manifest.contentId(), true)), "fast", ManifestRequest.class));
+    f.clock.advance(SwarmConfig.defaults().requestTimeout());
+    assertEquals(List.of(new ManifestRequest(0)), sent(d.onTick(), "fast", ManifestRequest.class));
+  }
 }
