@@ -85,7 +85,6 @@ export class Manifest {
     this.bytes = encodeCanonical(nameBytes, pathBytes, this.files, pieceSize, hashes);
     this._hashes = hashes;
     this._starts = starts;
-    this._contentId = null;
     Object.freeze(this);
   }
 
