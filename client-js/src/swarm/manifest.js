@@ -16,6 +16,8 @@ export const MAX_PATH_BYTES = 1024;
 export const MAX_TOTAL_SIZE = Number.MAX_SAFE_INTEGER; // 2^53-1
 export const MAX_ENCODED_LENGTH = 64 * 1024 * 1024;
 export const HASH_LENGTH = 32;
+/** Most pieces a manifest may have: a BITFIELD of them must fit one 256 KiB message. */
+export const MAX_PIECES = 8 * (262144 - 1);
 const MAGIC = 0x53574d46; // "SWMF"
 const VERSION = 1;
 
@@ -72,6 +74,7 @@ export class Manifest {
       if (total > MAX_TOTAL_SIZE) throw new ManifestFormatError('totalSize', 'over 2^53-1 bytes');
     }
     const expected = Math.ceil(total / pieceSize);
+    if (expected > MAX_PIECES) throw new ManifestFormatError('pieceCount', `${expected} pieces, more than a BITFIELD can carry`);
     if (hashes.length % HASH_LENGTH !== 0 || hashes.length / HASH_LENGTH !== expected) {
       throw new ManifestFormatError('pieceCount', `must be ${expected} for ${total} bytes, got ${hashes.length / HASH_LENGTH}`);
     }
@@ -272,6 +275,7 @@ export function decodeManifest(data) {
   }
   need(4, 'pieceCount');
   const pieceCount = v.getUint32(o); o += 4;
+  if (pieceCount > MAX_PIECES) throw new ManifestFormatError('pieceCount', `${pieceCount} pieces, more than a BITFIELD can carry`);
   if (pieceCount * HASH_LENGTH > b.length - o) throw new ManifestFormatError('pieces', `truncated: ${pieceCount} hashes announced`);
   const hashes = b.slice(o, o + pieceCount * HASH_LENGTH);
   o += pieceCount * HASH_LENGTH;
@@ -305,7 +309,7 @@ export async function buildManifest(name, entries, options = {}) {
   const pieceSize = options.pieceSize ?? defaultPieceSize(total);
   checkPieceSize(pieceSize);
   const pieceCount = Math.ceil(total / pieceSize);
-  if (pieceCount * HASH_LENGTH > MAX_ENCODED_LENGTH) throw new ManifestFormatError('pieceCount', 'too many pieces; use a larger piece size');
+  if (pieceCount > MAX_PIECES) throw new ManifestFormatError('pieceCount', 'too many pieces; use a larger piece size');
   const hashes = new Uint8Array(pieceCount * HASH_LENGTH);
   let file = 0;
   let fileStart = 0;

@@ -29,6 +29,8 @@ public final class Manifest {
   public static final int MAX_FILES = 10_000;
   public static final int MAX_PATH_BYTES = 1024;
   public static final long MAX_TOTAL_SIZE = (1L << 53) - 1;
+  /** Most pieces a manifest may have: a BITFIELD of them must fit one 256 KiB message. */
+  public static final int MAX_PIECES = 8 * (262_144 - 1);
 
   private final String name;
   private final List<FileEntry> files;
@@ -67,6 +69,9 @@ public final class Manifest {
       }
     }
     long expectedPieces = (total + pieceSize - 1) / pieceSize;
+    if (expectedPieces > MAX_PIECES) {
+      throw new ManifestFormatException("pieceCount", expectedPieces + " pieces, more than a BITFIELD can carry");
+    }
     if (hashes.length % Sha256.LENGTH != 0 || hashes.length / Sha256.LENGTH != expectedPieces) {
       throw new ManifestFormatException("pieceCount",
           "must be " + expectedPieces + " for " + total + " bytes, got " + hashes.length / Sha256.LENGTH);

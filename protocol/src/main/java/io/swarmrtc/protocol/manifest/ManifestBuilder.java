@@ -88,7 +88,7 @@ public final class ManifestBuilder {
     }
     int size = pieceSize != 0 ? pieceSize : defaultPieceSize(total);
     long pieces = (total + size - 1) / size;
-    if (pieces * Sha256.LENGTH > ManifestCodec.MAX_ENCODED_LENGTH) {
+    if (pieces > Manifest.MAX_PIECES) {
       throw new ManifestFormatException("pieceCount", "too many pieces; use a larger piece size");
     }
     byte[] hashes = new byte[(int) pieces * Sha256.LENGTH];

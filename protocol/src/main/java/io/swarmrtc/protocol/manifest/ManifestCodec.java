@@ -80,6 +80,9 @@ public final class ManifestCodec {
     }
     need(b, 4, "pieceCount");
     long pieceCount = b.getInt() & 0xffffffffL;
+    if (pieceCount > Manifest.MAX_PIECES) {
+      throw new ManifestFormatException("pieceCount", pieceCount + " pieces, more than a BITFIELD can carry");
+    }
     if (pieceCount * Sha256.LENGTH > b.remaining()) {
       throw new ManifestFormatException("pieces", "truncated: " + pieceCount + " hashes announced");
     }

@@ -111,7 +111,8 @@ final class InvalidVectors {
     add(c, "no hash for a non-empty file", hex(raw().pieceCount(0).bytes()), "pieceCount");
     add(c, "a piece for an empty file", hex(raw().files(path("a"), 0).pieceCount(1).bytes()), "pieceCount");
     add(c, "a piece count that runs past the end", hex(raw().pieceCount(5).hashBytes(64).bytes()), "pieces");
-    add(c, "a piece count of 2^32-1", hex(raw().pieceCount(-1).hashBytes(0).bytes()), "pieces");
+    add(c, "a piece count of 2^32-1", hex(raw().pieceCount(-1).hashBytes(0).bytes()), "pieceCount");
+    add(c, "a piece count over 2,097,144 (its BITFIELD would not fit a message)", hex(raw().pieceCount(2_097_145).hashBytes(0).bytes()), "pieceCount");
     add(c, "input that ends before the piece count", "53574d4601" + "00004000" + "0000" + "00000001" + "0001" + "61" + "0000000000000001", "pieceCount");
     add(c, "a trailing byte", hex(raw().trailing(1).bytes()), "trailing");
     return root;
