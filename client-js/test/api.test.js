@@ -145,7 +145,8 @@ describe('download', () => {
     scheduler.advance(1000);
     const blob = new Blob([new Uint8Array(100)]);
     engine.transfer.emit('done', { blob });
-    assert.deepEqual(log.find(([n]) => n === 'peers')[1], { count: 1, peers: [{ peerId: OTHER, connected: true, path: 'unknown' }] });
+    assert.deepEqual(log.find(([n]) => n === 'peers')[1], { count: 1, peers: [{ peerId: OTHER, connected: true, path: 'unknown', bytesUp: 0, bytesDown: 0 }] });
+    assert.deepEqual(d.snapshot().peers.peers.map((p) => [p.peerId, p.bytesDown, p.bytesUp]), [[OTHER, 100, 0]], 'bytes per peer');
     assert.equal(log.find(([n]) => n === 'progress')[1].fraction, 1);
     assert.equal(log.find(([n]) => n === 'speed')[1].bytesReceived, 100);
     assert.equal(d.phase, 'done');
