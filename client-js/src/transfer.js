@@ -220,7 +220,14 @@ export class DownloadSession extends TransferSession {
   async _start() {
     try {
       this.mesh.on('peer', () => { if (this.phase === 'waiting' || this.phase === 'unreachable') this._setPhase('connecting'); });
-      this.mesh.on('peers', (connected) => { if (connected.length > 0 && !this.transfer) this._startTransfer(); });
+      // The engine takes the swarm channel as soon as it exists, so it misses none of its messages
+      // (the far side sends HANDSHAKE the moment the channel opens); the phase waits for a connection.
+      this.mesh.on('channel', ({ label }) => { if (label === 'swarm' && !this.transfer && this.engine) this._startTransfer(); });
+      this.mesh.on('peers', (connected) => {
+        if (connected.length === 0) return;
+        if (!this.transfer) this._startTransfer();
+        if (!this.manifest && (this.phase === 'connecting' || this.phase === 'joining')) this._setPhase('fetching-manifest');
+      });
       this.mesh.on('peer-left', ({ error }) => {
         if (error) this.emit('warning', error); // ICE_TIMEOUT / ICE_FAILED: say why, not just "gone"
         if (this.mesh.links.size > 0 || this.phase === 'done' || this.phase === 'closed') return;
@@ -245,7 +252,6 @@ export class DownloadSession extends TransferSession {
   _startTransfer() {
     try {
       const engine = this._requireEngine();
-      this._setPhase('fetching-manifest');
       const transfer = engine.fetch({ contentId: this.contentId, mesh: this.mesh, openStore: (g) => this._openStore(g) });
       this._attachTransfer(transfer);
       transfer.on('manifest', (/** @type {import('./engine.js').ManifestSummary} */ m) => {

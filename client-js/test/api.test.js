@@ -123,16 +123,18 @@ describe('download', () => {
     d.close();
   });
 
-  it('starts the engine once a peer connects and reports manifest, progress, speed and done', async () => {
+  it('hands the engine the swarm channel at once, fetches once a peer connects, and reports manifest, progress, speed and done', async () => {
     const { options, serverJoins, scheduler } = env();
     const engine = fakeEngine();
     const d = download(`#room=r1&content=${CONTENT}`, { ...options, engine, storage: 'memory' });
     const log = recordEvents(d, ['status', 'manifest', 'progress', 'done', 'peers', 'speed']);
     await serverJoins([OTHER]);
     assert.equal(d.phase, 'connecting');
-    assert.equal(engine.calls.length, 0);
+    assert.deepEqual(engine.calls.map(([name]) => name), ['fetch'], 'the engine holds the swarm channel from its creation, so it misses no message');
     FakeRTCPeerConnection.instances[0].setStates('connected');
     await flush();
+    assert.equal(d.phase, 'fetching-manifest');
+    assert.equal(engine.calls.length, 1);
     assert.equal(engine.calls[0][0], 'fetch');
     assert.equal(engine.calls[0][1].contentId, CONTENT);
     const store = await engine.calls[0][1].openStore({ name: CONTENT, totalSize: 100, pieceSize: 16_384 });

@@ -99,6 +99,19 @@ describe('swarm engine', () => {
     assert.ok(d.log.failed.length >= 1 && d.log.failed.every((f) => f.peerIds.includes('liar')), JSON.stringify(d.log.failed));
   });
 
+  it('keeps what a peer sends while the sharer is still hashing, so nobody waits forever for a lost HANDSHAKE', async () => {
+    const content = pseudoRandom(32 * PIECE, 7);
+    const [sharer, alice] = [new FakeMesh('sharer'), new FakeMesh('alice')];
+    const probe = seed({ files: [new File([content], 'data.bin')], mesh: new FakeMesh('probe'), pieceSize: PIECE });
+    open.push(probe);
+    const { contentId } = await next(probe, 'manifest');
+    const d = downloading(alice, contentId);
+    connect(sharer, alice); // alice's HANDSHAKE is on its way before the sharer has a manifest
+    const s = seed({ files: [new File([content], 'data.bin')], mesh: sharer, pieceSize: PIECE });
+    open.push(s);
+    assert.deepEqual(await bytesOf((await d.done).blob), content);
+  });
+
   it('keeps serving from the finished file after completing', async () => {
     const content = pseudoRandom(8 * PIECE, 5);
     const [sharer, alice, bob] = [new FakeMesh('sharer'), new FakeMesh('alice'), new FakeMesh('bob')];

@@ -28,6 +28,8 @@ const MAX_READS_PER_PEER = 8;
 /** A download that has found no peer with the content (or the missing pieces) for this long warns. */
 const STALL_WARNING_MS = 5000;
 const PIECE_HEADER = 9;
+/** Messages kept per peer while the transfer has not begun (the seed is still hashing). */
+const MAX_EARLY_MESSAGES = 16;
 
 /**
  * @typedef {object} TransferSink
@@ -43,6 +45,7 @@ const PIECE_HEADER = 9;
  * @property {import('../channel.js').Channel} channel
  * @property {boolean} open
  * @property {boolean} gone
+ * @property {Uint8Array[]} early messages that arrived before begin()
  * @property {number} reads block reads in flight
  * @property {number} readBytes their bytes
  * @property {() => void} stopListening
@@ -78,26 +81,39 @@ export class SwarmTransfer extends Emitter {
     this._stalledSince = null;
     this._stallWarned = false;
     /** @type {Array<() => void>} */ this._unsubscribe = [];
+    this._listen();
   }
 
   /**
-   * Starts moving pieces: attaches to every `swarm` channel of the mesh, now and later.
+   * Starts moving pieces. Until then (the seed may still be hashing) the transfer already holds
+   * every `swarm` channel of the mesh and keeps what arrives on it, so no HANDSHAKE is lost.
    * @param {import('../swarm/session.js').SwarmSession} session
    * @param {import('./piece-source.js').PieceSource} source
    * @param {TransferSink} [sink]
    */
   begin(session, source, sink = {}) {
-    if (this.closed) return;
+    if (this.closed || this.session) return;
     this.session = session;
     this._source = source;
     this._sink = sink;
+    for (const r of [...this._peers.values()]) {
+      if (!r.open || this._peers.get(r.peerId) !== r) continue;
+      this._run(session.onPeerConnected(r.peerId));
+      const early = r.early;
+      r.early = [];
+      for (const data of early) if (!r.gone && !this.closed) this._run(session.onData(r.peerId, data));
+      this._pump(r);
+    }
+    this._timer = this._sched.setTimeout(() => this._tick(), TICK_MS);
+  }
+
+  _listen() {
     const mesh = this.mesh;
     this._unsubscribe.push(
       mesh.on('channel', ({ peerId, label, channel }) => { if (label === SWARM_LABEL) this._attach(peerId, channel); }),
       mesh.on('peer-left', ({ peerId }) => { const r = this._peers.get(peerId); if (r) this._detach(r); }),
     );
     for (const [peerId, channel] of mesh.channels(SWARM_LABEL)) this._attach(peerId, channel);
-    this._timer = this._sched.setTimeout(() => this._tick(), TICK_MS);
   }
 
   /** What tests and diagnostics read: verified pieces (BITFIELD layout, hex) and banned peers. */
@@ -113,7 +129,7 @@ export class SwarmTransfer extends Emitter {
     if (this._timer !== null) this._sched.clearTimeout(this._timer);
     for (const off of this._unsubscribe) off();
     for (const r of [...this._peers.values()]) {
-      if (r.open) this._sendNow(r, encode({ type: 'GOODBYE', code: GOODBYE.NORMAL, reason: 'closed' }));
+      if (r.open && this.session) this._sendNow(r, encode({ type: 'GOODBYE', code: GOODBYE.NORMAL, reason: 'closed' }));
       this._forgetRecord(r);
     }
     this._sink.close?.();
@@ -137,7 +153,7 @@ export class SwarmTransfer extends Emitter {
     if (old?.channel === channel) return;
     if (old) this._detach(old);
     /** @type {PeerRecord} */
-    const r = { peerId, channel, open: false, gone: false, reads: 0, readBytes: 0, stopListening: () => {} };
+    const r = { peerId, channel, open: false, gone: false, early: [], reads: 0, readBytes: 0, stopListening: () => {} };
     this._peers.set(peerId, r);
     const onLow = () => this._pump(r);
     channel.dc.addEventListener?.('bufferedamountlow', onLow);
@@ -157,6 +173,7 @@ export class SwarmTransfer extends Emitter {
   _opened(r) {
     if (r.open || r.gone || this.closed) return;
     r.open = true;
+    if (!this.session) return; // begin() announces it
     this._run(this.session.onPeerConnected(r.peerId));
     this._pump(r);
   }
@@ -165,7 +182,7 @@ export class SwarmTransfer extends Emitter {
   _detach(r) {
     if (r.gone || this._peers.get(r.peerId) !== r) return;
     this._forgetRecord(r);
-    if (!this.closed) this._run(this.session.onPeerDisconnected(r.peerId));
+    if (!this.closed && this.session) this._run(this.session.onPeerDisconnected(r.peerId));
   }
 
   /** @param {PeerRecord} r */
@@ -180,6 +197,11 @@ export class SwarmTransfer extends Emitter {
     if (r.gone || this.closed) return;
     if (typeof data === 'string') data = new TextEncoder().encode(data).buffer; // not ours: the session drops the peer
     const bytes = new Uint8Array(data);
+    if (!this.session) {
+      // Before begin() a peer has no reason to send more than a HANDSHAKE and a BITFIELD.
+      if (r.early.push(bytes) > MAX_EARLY_MESSAGES) r.channel.close();
+      return;
+    }
     if (bytes[0] === TYPE_CODES.PIECE && bytes.length > PIECE_HEADER) this._count(r.peerId, 'down', bytes.length - PIECE_HEADER);
     this._run(this.session.onData(r.peerId, bytes));
     this._pump(r);
@@ -248,7 +270,7 @@ export class SwarmTransfer extends Emitter {
 
   /** Pulls requested blocks for a peer while its channel has room. @param {PeerRecord} r */
   _pump(r) {
-    if (!r.open || r.gone || this.closed) return;
+    if (!r.open || r.gone || this.closed || !this.session) return;
     const room = r.channel.highWaterMark;
     while (r.reads < MAX_READS_PER_PEER && r.channel.bufferedAmount + r.readBytes < room) {
       const b = this.session.nextUpload(r.peerId);
