@@ -112,7 +112,11 @@ export class SwarmSession {
     return this._flush();
   }
 
-  /** @param {string} peerId @param {ArrayBuffer|ArrayBufferView} data */
+  /**
+   * A message arrived on the peer's swarm channel (set channel.binaryType = 'arraybuffer'). The
+   * session copies whatever it keeps; no returned command refers to data.
+   * @param {string} peerId @param {ArrayBuffer|ArrayBufferView} data
+   */
   onData(peerId, data) {
     let m;
     try {
