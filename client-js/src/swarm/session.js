@@ -31,6 +31,8 @@ export const DEFAULT_CONFIG = Object.freeze({
   requestTimeoutMs: 30000,
   maxUploadQueuePerPeer: 64,
   uploadHoldBackMs: 1000,
+  /** after a REJECT, ask others first for this long before asking that peer again */
+  rejectBackoffMs: 2000,
 });
 
 /** HAVEs kept per peer while the manifest is unknown (a 64 MiB manifest has at most ~2M pieces). */
@@ -220,7 +222,7 @@ export class SwarmSession {
       case 'PIECE': return this._onPiece(peer, m);
       case 'REJECT': {
         const b = { piece: m.piece, offset: m.offset, length: m.length };
-        if (this._tracker && this._tracker.settle(peer, b)) peer.avoidUntil.set(`${b.piece}:${b.offset}:${b.length}`, this._now() + this.config.requestTimeoutMs);
+        if (this._tracker && this._tracker.settle(peer, b)) peer.avoidUntil.set(`${b.piece}:${b.offset}:${b.length}`, this._now() + this.config.rejectBackoffMs);
         peer.abandoned.delete(`${b.piece}:${b.offset}:${b.length}`);
         return undefined;
       }

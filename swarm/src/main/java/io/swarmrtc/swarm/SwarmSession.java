@@ -256,7 +256,7 @@ public final class SwarmSession {
     } else if (message instanceof Reject r) {
       BlockRef b = new BlockRef(r.piece(), r.offset(), r.length());
       if (tracker != null && tracker.settle(peer, b)) {
-        peer.avoidUntil.put(b, clock.millis() + config.requestTimeout().toMillis());
+        peer.avoidUntil.put(b, clock.millis() + config.rejectBackoff().toMillis());
       }
       peer.abandoned.remove(b);
     } else if (message instanceof Choke) {
