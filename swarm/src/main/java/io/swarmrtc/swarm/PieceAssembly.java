@@ -1,0 +1,137 @@
+package io.swarmrtc.swarm;
+
+import io.swarmrtc.protocol.manifest.BlockLayout;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A piece being downloaded: which blocks are requested from whom (and when), which arrived and from
+ * whom. Holds the piece's bytes until verification.
+ */
+final class PieceAssembly {
+  final int piece;
+  final BlockLayout layout;
+  private byte[] data; // allocated on the first block
+  private final String[] contributor; // per block: who sent it, null = missing
+  private final List<Map<String, Long>> requestedFrom; // per block: peer -> requested at (ms)
+  private int received;
+  /** After a mixed-contributor failure the piece is fetched whole from one peer, to pin the blame. */
+  boolean singleSource;
+  /** The one peer a single-source piece is fetched from, once chosen. */
+  String sourcePeer;
+
+  PieceAssembly(int piece, BlockLayout layout) {
+    this.piece = piece;
+    this.layout = layout;
+    this.contributor = new String[layout.count()];
+    this.requestedFrom = new ArrayList<>(layout.count());
+    for (int i = 0; i < layout.count(); i++) {
+      requestedFrom.add(new LinkedHashMap<>(2));
+    }
+  }
+
+  BlockRef block(int index) {
+    return new BlockRef(piece, layout.offset(index), layout.length(index));
+  }
+
+  /** The block index of {@code b}, or -1 if it is not exactly one of this piece's blocks. */
+  int indexOf(BlockRef b) {
+    int i = layout.indexOf(b.offset());
+    return i >= 0 && layout.length(i) == b.length() ? i : -1;
+  }
+
+  int blockCount() {
+    return contributor.length;
+  }
+
+  boolean isReceived(int block) {
+    return contributor[block] != null;
+  }
+
+  boolean isRequested(int block) {
+    return !requestedFrom.get(block).isEmpty();
+  }
+
+  boolean isRequestedFrom(int block, String peer) {
+    return requestedFrom.get(block).containsKey(peer);
+  }
+
+  Set<String> requesters(int block) {
+    return requestedFrom.get(block).keySet();
+  }
+
+  void markRequested(int block, String peer, long now) {
+    requestedFrom.get(block).put(peer, now);
+  }
+
+  void unmarkRequested(int block, String peer) {
+    requestedFrom.get(block).remove(peer);
+  }
+
+  /** Whether some missing block is not requested from anyone. */
+  boolean hasUnrequestedBlock() {
+    for (int i = 0; i < contributor.length; i++) {
+      if (contributor[i] == null && requestedFrom.get(i).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean isStarted() {
+    if (received > 0) {
+      return true;
+    }
+    for (Map<String, Long> r : requestedFrom) {
+      if (!r.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Copies a block in (the only copy on the receive path). Returns false if it was already here. */
+  boolean receive(int block, String peer, ByteBuffer bytes) {
+    if (contributor[block] != null) {
+      return false;
+    }
+    if (data == null) {
+      data = new byte[layout.pieceLength()];
+    }
+    bytes.duplicate().get(data, layout.offset(block), layout.length(block));
+    contributor[block] = peer;
+    received++;
+    return true;
+  }
+
+  boolean isComplete() {
+    return received == contributor.length;
+  }
+
+  byte[] data() {
+    return data;
+  }
+
+  /** The distinct peers that sent blocks, in block order. */
+  Set<String> contributors() {
+    Set<String> s = new LinkedHashSet<>();
+    for (String c : contributor) {
+      if (c != null) {
+        s.add(c);
+      }
+    }
+    return s;
+  }
+
+  /** Forgets every received block (after a failed verification); requests are kept. */
+  void discardData() {
+    java.util.Arrays.fill(contributor, null);
+    received = 0;
+    data = null;
+  }
+}

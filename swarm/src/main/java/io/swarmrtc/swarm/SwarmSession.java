@@ -1,0 +1,612 @@
+package io.swarmrtc.swarm;
+
+import io.swarmrtc.protocol.manifest.ContentId;
+import io.swarmrtc.protocol.manifest.Manifest;
+import io.swarmrtc.protocol.manifest.ManifestCodec;
+import io.swarmrtc.protocol.manifest.ManifestFormatException;
+import io.swarmrtc.protocol.swarm.GoodbyeCode;
+import io.swarmrtc.protocol.swarm.SwarmCodec;
+import io.swarmrtc.protocol.swarm.SwarmFormatException;
+import io.swarmrtc.protocol.swarm.SwarmMessage;
+import io.swarmrtc.protocol.swarm.SwarmMessage.*;
+import io.swarmrtc.swarm.SwarmCommand.*;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The swarm protocol as a pure state machine: the I/O shell feeds it events (a peer connected, a
+ * message arrived, a peer left, time passed) and executes the {@link SwarmCommand}s each call returns.
+ * No I/O, no threads, time from the injected {@link Clock}. Not thread-safe: call it from one thread
+ * (or event loop).
+ *
+ * <pre>{@code
+ * SwarmSession s = SwarmSession.downloading(link.content(), SwarmConfig.defaults(), Clock.systemUTC());
+ * run(s.onPeerConnected("p1"));                 // on swarm channel open
+ * run(s.onData("p1", bytes));                   // on every channel message
+ * run(s.onTick());                              // every second or so
+ * for (BlockRef b; channelHasRoom() && (b = s.nextUpload("p1")) != null; ) sendPiece("p1", b);
+ * run(s.onPeerDisconnected("p1"));              // on channel close
+ * }</pre>
+ *
+ * <p>Uploads are pulled: after every call, and whenever a channel drains below its low watermark,
+ * the shell asks {@link #nextUpload} for blocks to read from storage and send as PIECE.
+ */
+public final class SwarmSession {
+  /** HAVEs kept per peer while the manifest is unknown (a 64 MiB manifest has at most ~2M pieces). */
+  private static final int MAX_PENDING_HAVES = 1 << 21;
+  private final ContentId contentId;
+  private final SwarmConfig config;
+  private final Clock clock;
+  private final Map<String, PeerState> peers = new LinkedHashMap<>();
+  private final Set<String> banned = new HashSet<>();
+  private final Map<String, Integer> strikes = new HashMap<>();
+  private final Set<String> weChoke = new HashSet<>();
+  private final UploadScheduler uploads = new UploadScheduler();
+  private Manifest manifest;
+  private byte[] manifestBytes;
+  private Bitfield have;
+  private PieceAvailability availability;
+  private BlockTracker tracker;
+  private ManifestFetch fetch;
+  private boolean completed;
+  private long connections;
+  private List<SwarmCommand> out = new ArrayList<>();
+
+  private SwarmSession(ContentId contentId, Manifest manifest, Bitfield have, SwarmConfig config, Clock clock) {
+    this.contentId = contentId;
+    this.config = config;
+    this.clock = clock;
+    if (manifest != null) {
+      install(manifest, have);
+      completed = have.isComplete();
+    }
+  }
+
+  /** A session that has every piece of {@code manifest} (a sharer). */
+  public static SwarmSession seeding(Manifest manifest, SwarmConfig config, Clock clock) {
+    return new SwarmSession(manifest.contentId(), manifest, Bitfield.full(manifest.pieceCount()), config, clock);
+  }
+
+  /** A session that knows the manifest and holds the verified pieces in {@code have}. */
+  public static SwarmSession resuming(Manifest manifest, Bitfield have, SwarmConfig config, Clock clock) {
+    if (have.size() != manifest.pieceCount()) {
+      throw new IllegalArgumentException("bitfield size " + have.size() + " != " + manifest.pieceCount());
+    }
+    return new SwarmSession(manifest.contentId(), manifest, have.copy(), config, clock);
+  }
+
+  /** A session that knows only the content id (from the share URL) and fetches the manifest first. */
+  public static SwarmSession downloading(ContentId contentId, SwarmConfig config, Clock clock) {
+    return new SwarmSession(contentId, null, null, config, clock);
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+
+  /** The peer's swarm channel opened. */
+  public List<SwarmCommand> onPeerConnected(String peerId) {
+    if (banned.contains(peerId)) {
+      send(peerId, new Goodbye(GoodbyeCode.BANNED, "banned"));
+      out.add(new Close(peerId));
+    } else if (!peers.containsKey(peerId)) {
+      peers.put(peerId, new PeerState(peerId, connections++));
+      send(peerId, Handshake.of(contentId, manifest != null));
+    }
+    return flush();
+  }
+
+  /**
+   * A message arrived on the peer's swarm channel; it is decoded here. The session copies whatever it
+   * keeps before returning, and no returned command refers to {@code data}: a transient buffer (such
+   * as webrtc-java's direct buffer) may be reused afterwards.
+   */
+  public List<SwarmCommand> onData(String peerId, ByteBuffer data) {
+    SwarmMessage m;
+    try {
+      m = SwarmCodec.decode(data);
+    } catch (SwarmFormatException e) {
+      if (peers.containsKey(peerId)) {
+        drop(peerId, GoodbyeCode.PROTOCOL_VIOLATION, "undecodable " + e.field() + ": " + e.getMessage());
+      }
+      return flush();
+    }
+    return onMessage(peerId, m);
+  }
+
+  /** A decoded message arrived from the peer. Unknown peers are ignored. */
+  public List<SwarmCommand> onMessage(String peerId, SwarmMessage message) {
+    PeerState peer = peers.get(peerId);
+    if (peer != null) {
+      if (!peer.handshaken && !(message instanceof Handshake) && !(message instanceof Goodbye)) {
+        drop(peerId, GoodbyeCode.PROTOCOL_VIOLATION, message.type() + " before HANDSHAKE");
+      } else {
+        dispatch(peer, message);
+      }
+      refill();
+    }
+    return flush();
+  }
+
+  /** The peer's channel closed. Its requests go to other peers. */
+  public List<SwarmCommand> onPeerDisconnected(String peerId) {
+    if (peers.containsKey(peerId)) {
+      forget(peerId);
+      refill();
+    }
+    return flush();
+  }
+
+  /** Time passed: requests older than the timeout are cancelled and asked of other peers. */
+  public List<SwarmCommand> onTick() {
+    if (fetch != null && clock.millis() - fetch.lastProgress >= config.requestTimeout().toMillis()) {
+      PeerState silent = peers.get(fetch.peer); // not a violation: ask someone else, never it again
+      if (silent != null) {
+        silent.hasManifest = false;
+      }
+      fetch = null;
+      startManifestFetch();
+    }
+    if (tracker != null) {
+      long now = clock.millis();
+      long timeout = config.requestTimeout().toMillis();
+      for (Map.Entry<PeerState, BlockRef> e : tracker.expired(peers.values(), now, timeout)) {
+        BlockRef b = e.getValue();
+        tracker.abandon(e.getKey(), b);
+        e.getKey().avoidUntil.put(b, now + timeout);
+        send(e.getKey().id(), new Cancel(b.piece(), b.offset(), b.length()));
+      }
+      refill();
+    }
+    return flush();
+  }
+
+  /** Stop serving a peer (for example, to shed load): sends CHOKE and rejects its queued requests. */
+  public List<SwarmCommand> choke(String peerId) {
+    if (peers.containsKey(peerId) && weChoke.add(peerId)) {
+      uploads.clear(peerId);
+      send(peerId, new Choke());
+    }
+    return flush();
+  }
+
+  /** Serve a choked peer again: sends UNCHOKE. */
+  public List<SwarmCommand> unchoke(String peerId) {
+    if (peers.containsKey(peerId) && weChoke.remove(peerId)) {
+      send(peerId, new Unchoke());
+    }
+    return flush();
+  }
+
+  /**
+   * The next block to send to {@code peerId} as PIECE (read it from storage), or null. The block is
+   * a verified piece we hold; pieces sent to nobody else go first, and a block already sent to
+   * another peer may be held back for {@link SwarmConfig#uploadHoldBack()} (see UploadScheduler):
+   * call again after the next event or tick.
+   */
+  public BlockRef nextUpload(String peerId) {
+    return peers.containsKey(peerId) ? uploads.next(peerId, clock.millis(), config.uploadHoldBack().toMillis()) : null;
+  }
+
+  /** Requests from {@code peerId} waiting for {@link #nextUpload}. */
+  public int queuedUploads(String peerId) {
+    return uploads.queued(peerId);
+  }
+
+  // ---- state for display ----------------------------------------------------------------------
+
+  public ContentId contentId() {
+    return contentId;
+  }
+
+  /** The manifest, or null while it is being fetched. */
+  public Manifest manifest() {
+    return manifest;
+  }
+
+  /** A copy of the verified pieces, or null before the manifest is known. */
+  public Bitfield have() {
+    return have == null ? null : have.copy();
+  }
+
+  public boolean isComplete() {
+    return completed;
+  }
+
+  public PeerState peer(String peerId) {
+    return peers.get(peerId);
+  }
+
+  public Collection<String> peerIds() {
+    return List.copyOf(peers.keySet());
+  }
+
+  public boolean isBanned(String peerId) {
+    return banned.contains(peerId);
+  }
+
+  // ---- dispatch ---------------------------------------------------------------------------------
+
+  private void dispatch(PeerState peer, SwarmMessage message) {
+    if (message instanceof Handshake h) {
+      onHandshake(peer, h);
+    } else if (message instanceof Goodbye) {
+      out.add(new Close(peer.id()));
+      forget(peer.id());
+    } else if (message instanceof ManifestRequest r) {
+      onManifestRequest(peer, r);
+    } else if (message instanceof ManifestData d) {
+      onManifestData(peer, d);
+    } else if (message instanceof SwarmMessage.Bitfield b) {
+      onBitfield(peer, b);
+    } else if (message instanceof Have h) {
+      onHave(peer, h.piece());
+    } else if (message instanceof Request r) {
+      onRequest(peer, new BlockRef(r.piece(), r.offset(), r.length()));
+    } else if (message instanceof Cancel c) {
+      uploads.cancel(peer.id(), new BlockRef(c.piece(), c.offset(), c.length()));
+    } else if (message instanceof Piece p) {
+      onPiece(peer, p);
+    } else if (message instanceof Reject r) {
+      BlockRef b = new BlockRef(r.piece(), r.offset(), r.length());
+      if (tracker != null && tracker.settle(peer, b)) {
+        peer.avoidUntil.put(b, clock.millis() + config.rejectBackoff().toMillis());
+      }
+      peer.abandoned.remove(b);
+    } else if (message instanceof Choke) {
+      peer.chokedUs = true;
+      if (tracker != null) {
+        for (BlockRef b : new ArrayList<>(peer.outstanding.keySet())) {
+          tracker.abandon(peer, b);
+        }
+      }
+    } else if (message instanceof Unchoke) {
+      peer.chokedUs = false;
+      peer.avoidUntil.clear();
+    }
+  }
+
+  private void onHandshake(PeerState peer, Handshake h) {
+    if (peer.handshaken) {
+      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "second HANDSHAKE");
+    } else if (h.version() != SwarmMessage.VERSION) {
+      drop(peer.id(), GoodbyeCode.VERSION_NOT_SUPPORTED, "version " + h.version() + " not supported");
+    } else if (!h.contentId().equals(contentId)) {
+      drop(peer.id(), GoodbyeCode.WRONG_CONTENT, "wrong content id");
+    } else {
+      peer.handshaken = true;
+      peer.hasManifest = h.hasManifest();
+      if (manifest != null) {
+        sendBitfield(peer);
+      } else {
+        startManifestFetch();
+      }
+    }
+  }
+
+  private void onManifestRequest(PeerState peer, ManifestRequest r) {
+    if (manifest == null) {
+      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "MANIFEST_REQUEST to a peer without the manifest");
+    } else if (r.offset() > manifestBytes.length) {
+      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "MANIFEST_REQUEST past the end");
+    } else {
+      int n = Math.min(SwarmMessage.MAX_MANIFEST_CHUNK, manifestBytes.length - r.offset());
+      send(peer.id(), new ManifestData(manifestBytes.length, r.offset(), ByteBuffer.wrap(manifestBytes, r.offset(), n).slice()));
+    }
+  }
+
+  private void onManifestData(PeerState peer, ManifestData d) {
+    if (fetch == null || !fetch.peer.equals(peer.id())) {
+      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "unrequested MANIFEST_DATA");
+      return;
+    }
+    int next;
+    try {
+      next = fetch.accept(d);
+    } catch (IllegalArgumentException e) {
+      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "MANIFEST_DATA: " + e.getMessage());
+      return;
+    }
+    if (next >= 0) {
+      fetch.lastProgress = clock.millis();
+      send(peer.id(), new ManifestRequest(next));
+      return;
+    }
+    byte[] bytes = fetch.bytes();
+    fetch = null;
+    Manifest m = null;
+    if (ContentId.ofCanonicalBytes(bytes).equals(contentId)) {
+      try {
+        m = ManifestCodec.decode(bytes);
+      } catch (ManifestFormatException e) {
+        m = null;
+      }
+    }
+    if (m == null) {
+      drop(peer.id(), GoodbyeCode.WRONG_CONTENT, "manifest does not match the content id");
+      startManifestFetch();
+      return;
+    }
+    install(m, new Bitfield(m.pieceCount()));
+    out.add(new ManifestReceived(m));
+    for (PeerState p : new ArrayList<>(peers.values())) {
+      if (p.handshaken) {
+        sendBitfield(p);
+        if (p.pendingBitfield != null) {
+          ByteBuffer pending = p.pendingBitfield;
+          p.pendingBitfield = null;
+          acceptBitfield(p, pending);
+        }
+        List<Integer> haves = List.copyOf(p.pendingHaves);
+        p.pendingHaves.clear();
+        for (int piece : haves) {
+          if (peers.containsKey(p.id())) {
+            onHave(p, piece);
+          }
+        }
+      }
+    }
+    if (m.pieceCount() == 0) {
+      complete();
+    }
+  }
+
+  private void install(Manifest m, Bitfield held) {
+    manifest = m;
+    manifestBytes = m.toBytes();
+    have = held;
+    availability = new PieceAvailability(m.pieceCount());
+    tracker = new BlockTracker(m, config.blockSize());
+  }
+
+  private void startManifestFetch() {
+    if (manifest != null || fetch != null) {
+      return;
+    }
+    for (PeerState p : peers.values()) {
+      if (p.handshaken && p.hasManifest) {
+        fetch = new ManifestFetch(p.id(), clock.millis());
+        send(p.id(), new ManifestRequest(0));
+        return;
+      }
+    }
+  }
+
+  private void sendBitfield(PeerState peer) {
+    if (!peer.sentBitfield) {
+      peer.sentBitfield = true;
+      send(peer.id(), new SwarmMessage.Bitfield(ByteBuffer.wrap(have.toWire())));
+    }
+  }
+
+  private void onBitfield(PeerState peer, SwarmMessage.Bitfield b) {
+    if (peer.receivedBitfield) {
+      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "second BITFIELD");
+    } else if (manifest == null) {
+      peer.receivedBitfield = true;
+      ByteBuffer copy = ByteBuffer.allocate(b.bits().remaining()); // the input buffer is transient
+      copy.put(b.bits().duplicate()).flip();
+      peer.pendingBitfield = copy;
+    } else {
+      acceptBitfield(peer, b.bits());
+    }
+  }
+
+  private void acceptBitfield(PeerState peer, ByteBuffer bits) {
+    peer.receivedBitfield = true;
+    Bitfield parsed;
+    try {
+      parsed = Bitfield.fromWire(bits, manifest.pieceCount());
+    } catch (IllegalArgumentException e) {
+      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "BITFIELD: " + e.getMessage());
+      return;
+    }
+    if (peer.has != null) { // HAVEs came first: merge them
+      for (int i = 0; i < peer.has.size(); i++) {
+        if (peer.has.get(i)) {
+          parsed.set(i);
+        }
+      }
+      availability.remove(peer.has);
+    }
+    peer.has = parsed;
+    availability.add(parsed);
+  }
+
+  private void onHave(PeerState peer, int piece) {
+    if (manifest == null) {
+      if (peer.pendingHaves.size() >= MAX_PENDING_HAVES) {
+        drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "too many HAVEs before we could know the manifest");
+      } else {
+        peer.pendingHaves.add(piece); // checked once the manifest arrives
+      }
+    } else if (piece >= manifest.pieceCount()) {
+      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "HAVE for piece " + piece + " of " + manifest.pieceCount());
+    } else {
+      if (peer.has == null) {
+        peer.has = new Bitfield(manifest.pieceCount());
+      }
+      if (peer.has.set(piece)) {
+        availability.increment(piece);
+      }
+      for (PeerState other : peers.values()) { // let others fetch it there (UploadScheduler#redirect)
+        if (other != peer) {
+          for (BlockRef b : uploads.redirect(other.id(), piece)) {
+            send(other.id(), new Reject(b.piece(), b.offset(), b.length()));
+          }
+        }
+      }
+    }
+  }
+
+  private void onRequest(PeerState peer, BlockRef b) {
+    if (manifest == null) {
+      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "REQUEST before we have the manifest");
+    } else if (b.piece() >= manifest.pieceCount()
+        || (long) b.offset() + b.length() > manifest.pieceLength(b.piece())) {
+      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "REQUEST outside the manifest: " + b);
+    } else if (!have.get(b.piece()) || weChoke.contains(peer.id())
+        || !uploads.enqueue(peer.id(), b, config.maxUploadQueuePerPeer(), clock.millis())) {
+      send(peer.id(), new Reject(b.piece(), b.offset(), b.length()));
+    }
+  }
+
+  private void onPiece(PeerState peer, Piece p) {
+    BlockRef b = new BlockRef(p.piece(), p.offset(), p.length());
+    if (tracker == null || !(tracker.settle(peer, b) || peer.abandoned.remove(b) != null)) {
+      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "PIECE nobody requested: " + b);
+      return;
+    }
+    PieceAssembly a = tracker.assembly(b.piece());
+    if (have.get(b.piece()) || a == null) {
+      return; // a late duplicate
+    }
+    int index = a.indexOf(b);
+    if (index < 0 || (a.singleSource && !peer.id().equals(a.sourcePeer))) {
+      return; // not one of our blocks, or from someone else than the pinned source
+    }
+    if (!a.receive(index, peer.id(), p.data())) {
+      return;
+    }
+    for (String other : new ArrayList<>(a.requesters(index))) { // endgame duplicates
+      PeerState o = peers.get(other);
+      if (o != null) {
+        tracker.abandon(o, b);
+        send(other, new Cancel(b.piece(), b.offset(), b.length()));
+      }
+    }
+    if (a.isComplete()) {
+      verify(a);
+    }
+  }
+
+  private void verify(PieceAssembly a) {
+    if (PieceVerifier.verify(manifest, a.piece, a.data())) {
+      tracker.finish(a.piece);
+      have.set(a.piece);
+      out.add(new StorePiece(a.piece, a.data()));
+      for (PeerState p : peers.values()) {
+        if (p.sentBitfield) {
+          send(p.id(), new Have(a.piece));
+        }
+      }
+      if (have.isComplete()) {
+        complete();
+      }
+      return;
+    }
+    PieceVerifier.Blame blame = PieceVerifier.blame(a.contributors(), strikes);
+    a.discardData();
+    a.singleSource = blame.refetchFromSinglePeer();
+    a.sourcePeer = null;
+    for (String s : blame.strike()) {
+      strikes.merge(s, 1, Integer::sum);
+    }
+    for (String b : blame.ban()) {
+      ban(b, "piece " + a.piece + " failed verification");
+    }
+  }
+
+  private void complete() {
+    if (!completed) {
+      completed = true;
+      out.add(new Completed());
+    }
+  }
+
+  // ---- requests ---------------------------------------------------------------------------------
+
+  /** Computes the desired requests for every peer with free slots and sends the new ones. */
+  private void refill() {
+    if (manifest == null || have.isComplete()) {
+      return;
+    }
+    long now = clock.millis();
+    int[] order = null;
+    for (PeerState peer : peers.values()) {
+      int slots = config.maxOutstandingPerPeer() - peer.outstanding.size();
+      if (slots <= 0 || !peer.handshaken || peer.has == null || peer.chokedUs) {
+        continue;
+      }
+      if (order == null) {
+        order = PiecePicker.order(have, availability, tracker);
+      }
+      List<BlockRef> picks = PiecePicker.pick(peer, slots, order, tracker, this::layout, false, now);
+      if (picks.size() < slots && tracker.everyMissingBlockRequested(have)) {
+        apply(peer, picks, now);
+        picks = PiecePicker.pick(peer, slots - picks.size(), order, tracker, this::layout, true, now);
+      }
+      apply(peer, picks, now);
+    }
+  }
+
+  private io.swarmrtc.protocol.manifest.BlockLayout layout(int piece) {
+    return manifest.blocks(piece, config.blockSize());
+  }
+
+  private void apply(PeerState peer, List<BlockRef> picks, long now) {
+    for (BlockRef b : picks) {
+      tracker.request(peer, b, now);
+      send(peer.id(), new Request(b.piece(), b.offset(), b.length()));
+    }
+  }
+
+  // ---- peers ------------------------------------------------------------------------------------
+
+  private void ban(String peerId, String reason) {
+    banned.add(peerId);
+    out.add(new PeerBanned(peerId, reason));
+    if (peers.containsKey(peerId)) {
+      send(peerId, new Goodbye(GoodbyeCode.BAD_PIECE, reason));
+      out.add(new Close(peerId));
+      forget(peerId);
+    }
+  }
+
+  /** Sends GOODBYE, closes and forgets a peer that broke the protocol. */
+  private void drop(String peerId, int code, String reason) {
+    send(peerId, new Goodbye(code, truncate(reason)));
+    out.add(new Close(peerId));
+    out.add(new PeerDropped(peerId, code, reason));
+    forget(peerId);
+  }
+
+  private void forget(String peerId) {
+    PeerState p = peers.remove(peerId);
+    if (p == null) {
+      return;
+    }
+    if (p.has != null) {
+      availability.remove(p.has);
+    }
+    if (tracker != null) {
+      tracker.dropPeer(p);
+    }
+    uploads.dropPeer(peerId);
+    weChoke.remove(peerId);
+    if (fetch != null && fetch.peer.equals(peerId)) {
+      fetch = null;
+      startManifestFetch();
+    }
+  }
+
+  private static String truncate(String reason) {
+    return reason.length() > 200 ? reason.substring(0, 200) : reason;
+  }
+
+  private void send(String peerId, SwarmMessage m) {
+    out.add(new Send(peerId, m));
+  }
+
+  private List<SwarmCommand> flush() {
+    List<SwarmCommand> result = out;
+    out = new ArrayList<>();
+    return result;
+  }
+}
