@@ -10,7 +10,7 @@ mvn -B -ntp -q -pl swarm -am test-compile dependency:build-classpath -Dmdep.incl
 cp="swarm/target/test-classes:swarm/target/classes:$(cat swarm/target/bench.classpath)"
 out=swarm/target/jmh-hotpaths.csv
 java -cp "$cp" org.openjdk.jmh.Main 'io.swarmrtc.swarm.bench.SwarmHotPathBenchmark' \
-  -f 1 -wi 2 -w 1s -i 3 -r 1s -rf csv -rff "$out" "$@" >/dev/null
+  -f 1 -wi 3 -w 1s -i 5 -r 1s -rf csv -rff "$out" "$@" >/dev/null
 awk -F, 'NR > 1 { gsub(/"/, ""); n = split($1, p, "."); name = p[n]; score[name] = $5 }
   END {
     printf "encode 64 KiB PIECE   %8.0f ops/s = %.2fx a plain 64 KiB copy\n", score["encodePiece64KiB"], score["encodePiece64KiB"] / score["baselineCopy64KiB"]

@@ -97,6 +97,18 @@ export class Simulation {
     /** @type {Map<string, any>} */ this.nodes = new Map();
     this.inFlight = [];
     this.ticks = 0;
+    /** every delivered message (from, to, bytes) in order, for comparing traces with Java */
+    this.traceParts = [];
+  }
+
+  /** Hex SHA-256 over the trace (same layout as the Java SwarmSimulation.traceHex). */
+  traceHex() {
+    const enc = new TextEncoder();
+    const parts = this.traceParts.flatMap(({ from, to, bytes }) => [enc.encode(`${from}>${to}:`), bytes]);
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let o = 0;
+    for (const p of parts) { all.set(p, o); o += p.length; }
+    return toHex(sha256Sync(all));
   }
 
   add(id, session, storage, uploadBlocksPerTick) {
@@ -141,7 +153,10 @@ export class Simulation {
     this.inFlight = [];
     for (const d of now) {
       const to = this.nodes.get(d.to);
-      if (to && to.links.has(d.from)) this._execute(to, to.session.onData(d.from, d.bytes));
+      if (to && to.links.has(d.from)) {
+        this.traceParts.push(d);
+        this._execute(to, to.session.onData(d.from, d.bytes));
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import { Bitfield } from '../src/swarm/bitfield.js';
 import { SwarmSession } from '../src/swarm/session.js';
 import { toHex } from '../src/swarm/bytes.js';
 import { Simulation, randomBytes, PIECE_SIZE, BLOCK } from './swarm-fixture.test.js';
+import { loadVector, vectorIndex } from './swarm-vectors.test.js';
 
 // The proof that the policy lets a swarm outlive its sharer (mirror of the Java
 // SharerLeavesSimulationTest): a fast sharer (4 blocks per tick; downloaders upload 1) uploads
@@ -103,3 +104,36 @@ test('honest downloaders finish despite churn, a corrupt peer and the sharer lea
   }
   assert.ok(honest.some((id) => sim.nodes.get(id).session.isBanned('evil')), 'the corrupting peer is banned');
 });
+
+// Java and JavaScript make the same decisions: each recorded scenario (shared with the Java
+// CrossImplementationTraceTest) must produce the identical message trace.
+for (const s of loadVector(vectorIndex().simulationTraces).scenarios) {
+  test(`${s.name}: the message trace equals the one recorded from Java`, () => {
+    const content = randomBytes(s.pieces * s.pieceSize - s.contentShortBy, s.contentSeed);
+    const hashes = [];
+    for (let p = 0; p < s.pieces; p++) hashes.push(sha256Sync(content.subarray(p * s.pieceSize, Math.min((p + 1) * s.pieceSize, content.length))));
+    const manifest = createManifest({ name: 'sim', files: [{ path: 'data.bin', size: content.length }], pieceSize: s.pieceSize, pieceHashes: hashes });
+    const contentId = toHex(sha256Sync(manifest.bytes));
+    assert.equal(contentId, s.contentId);
+    const config = { blockSize: s.blockSize };
+    const sim = new Simulation();
+    const sharer = sim.add('sharer', SwarmSession.seeding(manifest, config, sim.now), content, s.sharerBlocksPerTick);
+    const ids = [];
+    for (let i = 0; i < s.downloaders; i++) {
+      ids.push(`d${i}`);
+      sim.add(`d${i}`, SwarmSession.downloading(contentId, config, sim.now), null, s.downloaderBlocksPerTick);
+      sim.connect(`d${i}`, 'sharer');
+      for (let j = 0; j < i; j++) sim.connect(`d${i}`, `d${j}`);
+    }
+    if (s.sharerLeavesAfterUploadingContentOnce) {
+      sharer.uploadLimitBytes = content.length;
+      while (sharer.uploadedBytes < content.length && sim.ticks < 10000) sim.tick();
+      sim.drain();
+      sim.leave('sharer');
+    }
+    while (sim.ticks < 10000 && !ids.every((id) => sim.nodes.get(id).completed)) sim.tick();
+    assert.ok(ids.every((id) => sim.nodes.get(id).completed));
+    assert.equal(sim.ticks, s.ticks);
+    assert.equal(sim.traceHex(), s.trace);
+  });
+}

@@ -32,7 +32,7 @@ import { existsSync } from 'node:fs';
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   test('every file the vector index lists exists', () => {
     const index = vectorIndex();
-    const files = [...index.messages, ...index.manifests, index.invalidMessages, index.invalidManifests, index.shareLinks];
+    const files = [...index.messages, ...index.manifests, index.invalidMessages, index.invalidManifests, index.shareLinks, index.simulationTraces];
     assert.ok(files.length >= 20);
     for (const f of files) assert.ok(existsSync(new URL(f, DIR)), f);
   });

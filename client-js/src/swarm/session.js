@@ -35,6 +35,9 @@ export const DEFAULT_CONFIG = Object.freeze({
   requestTimeoutMs: 30000,
   maxUploadQueuePerPeer: 64,
   uploadHoldBackMs: 1000,
+  /** after a REJECT, ask others first for this long before asking that peer again */
+  rejectBackoffMs: 2000,
+  /** true: emit {type:'verify'} and wait for onPieceHashed (WebCrypto in the browser engine) */
   externalVerification: false,
 });
 
@@ -117,7 +120,11 @@ export class SwarmSession {
     return this._flush();
   }
 
-  /** @param {string} peerId @param {ArrayBuffer|ArrayBufferView} data */
+  /**
+   * A message arrived on the peer's swarm channel (set channel.binaryType = 'arraybuffer'). The
+   * session copies whatever it keeps; no returned command refers to data.
+   * @param {string} peerId @param {ArrayBuffer|ArrayBufferView} data
+   */
   onData(peerId, data) {
     let m;
     try {
@@ -221,7 +228,7 @@ export class SwarmSession {
       case 'PIECE': return this._onPiece(peer, m);
       case 'REJECT': {
         const b = { piece: m.piece, offset: m.offset, length: m.length };
-        if (this._tracker && this._tracker.settle(peer, b)) peer.avoidUntil.set(`${b.piece}:${b.offset}:${b.length}`, this._now() + this.config.requestTimeoutMs);
+        if (this._tracker && this._tracker.settle(peer, b)) peer.avoidUntil.set(`${b.piece}:${b.offset}:${b.length}`, this._now() + this.config.rejectBackoffMs);
         peer.abandoned.delete(`${b.piece}:${b.offset}:${b.length}`);
         return undefined;
       }

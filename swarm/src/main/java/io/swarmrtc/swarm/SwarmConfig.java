@@ -16,8 +16,10 @@ public final class SwarmConfig {
   private final Duration requestTimeout;
   private final int maxUploadQueuePerPeer;
   private final Duration uploadHoldBack;
+  private final Duration rejectBackoff;
 
   private SwarmConfig(Builder b) {
+    this.rejectBackoff = b.rejectBackoff;
     this.uploadHoldBack = b.uploadHoldBack;
     this.blockSize = b.blockSize;
     this.maxOutstandingPerPeer = b.maxOutstandingPerPeer;
@@ -62,12 +64,21 @@ public final class SwarmConfig {
     return uploadHoldBack;
   }
 
+  /**
+   * After a REJECT, how long the block is asked of other peers first before this one is asked again
+   * (default 2 s): short, because the rejecting peer may be the only one we can reach that has it.
+   */
+  public Duration rejectBackoff() {
+    return rejectBackoff;
+  }
+
   public static final class Builder {
     private int blockSize = 65_536;
     private int maxOutstandingPerPeer = 16;
     private Duration requestTimeout = Duration.ofSeconds(30);
     private int maxUploadQueuePerPeer = 64;
     private Duration uploadHoldBack = Duration.ofSeconds(1);
+    private Duration rejectBackoff = Duration.ofSeconds(2);
 
     private Builder() {}
 
@@ -108,6 +119,14 @@ public final class SwarmConfig {
         throw new IllegalArgumentException("uploadHoldBack must not be negative");
       }
       uploadHoldBack = v;
+      return this;
+    }
+
+    public Builder rejectBackoff(Duration v) {
+      if (v.isNegative()) {
+        throw new IllegalArgumentException("rejectBackoff must not be negative");
+      }
+      rejectBackoff = v;
       return this;
     }
 

@@ -102,7 +102,11 @@ public final class SwarmSession {
     return flush();
   }
 
-  /** A message arrived on the peer's swarm channel; it is decoded here. */
+  /**
+   * A message arrived on the peer's swarm channel; it is decoded here. The session copies whatever it
+   * keeps before returning, and no returned command refers to {@code data}: a transient buffer (such
+   * as webrtc-java's direct buffer) may be reused afterwards.
+   */
   public List<SwarmCommand> onData(String peerId, ByteBuffer data) {
     SwarmMessage m;
     try {
@@ -252,7 +256,7 @@ public final class SwarmSession {
     } else if (message instanceof Reject r) {
       BlockRef b = new BlockRef(r.piece(), r.offset(), r.length());
       if (tracker != null && tracker.settle(peer, b)) {
-        peer.avoidUntil.put(b, clock.millis() + config.requestTimeout().toMillis());
+        peer.avoidUntil.put(b, clock.millis() + config.rejectBackoff().toMillis());
       }
       peer.abandoned.remove(b);
     } else if (message instanceof Choke) {

@@ -25,6 +25,8 @@ final class SwarmSimulation {
   final Map<String, Node> nodes = new LinkedHashMap<>();
   private Deque<Delivery> inFlight = new ArrayDeque<>();
   int ticks;
+  /** SHA-256 over every delivered message (from, to, bytes) in order: equal traces, equal digests. */
+  final java.security.MessageDigest trace = io.swarmrtc.protocol.manifest.Sha256.newDigest();
 
   private record Delivery(String from, String to, byte[] bytes) {}
 
@@ -86,6 +88,7 @@ final class SwarmSimulation {
     for (Delivery d : now) {
       Node to = nodes.get(d.to());
       if (to != null && to.links.contains(d.from())) {
+        record(d);
         execute(to, to.session.onData(d.from(), ByteBuffer.wrap(d.bytes())));
       }
     }
@@ -106,10 +109,21 @@ final class SwarmSimulation {
       for (Delivery d : now) {
         Node to = nodes.get(d.to());
         if (to != null && to.links.contains(d.from())) {
+          record(d);
           execute(to, to.session.onData(d.from(), ByteBuffer.wrap(d.bytes())));
         }
       }
     }
+  }
+
+  private void record(Delivery d) {
+    trace.update((d.from() + ">" + d.to() + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    trace.update(d.bytes());
+  }
+
+  /** Hex of the trace digest so far (consumes the digest: call once, at the end). */
+  String traceHex() {
+    return java.util.HexFormat.of().formatHex(trace.digest());
   }
 
   private void upload(Node n) {

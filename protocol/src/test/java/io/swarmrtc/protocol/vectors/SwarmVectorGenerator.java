@@ -68,6 +68,8 @@ public final class SwarmVectorGenerator {
     index.put("invalidManifests", "invalid-manifests.json");
     write(dir.resolve("share-links.json"), ShareLinkVectors.all());
     index.put("shareLinks", "share-links.json");
+    // Recorded by hand from swarm's CrossImplementationTraceTest (see the file's description).
+    index.put("simulationTraces", "simulation-traces.json");
     write(dir.resolve("index.json"), index);
   }
 
