@@ -60,6 +60,14 @@ describe('PieceSource', () => {
     assert.deepEqual(store.reads, [6, 5]);
   });
 
+  it('retries a read on the new store when the store was swapped while the read was under way', async () => {
+    const final = { async readBlock(p, o, n) { return new Uint8Array(n).fill(7); } };
+    /** @type {PieceSource} */ let source;
+    const closing = { async readBlock() { source.setStore(final); throw new Error('the store is closed'); } };
+    source = new PieceSource({ pieceLength, store: closing });
+    assert.deepEqual([...await source.block(1, 0, 4)], [7, 7, 7, 7]);
+  });
+
   it('waits for a store that is still opening, and forgets a failed read so it is retried', async () => {
     let fail = true;
     const store = { async readBlock(p, o, n) { if (fail) throw new Error('busy'); return new Uint8Array(n); } };

@@ -73,9 +73,15 @@ export class PieceSource {
   /** @param {number} piece */
   async _read(piece) {
     await this._writes.get(piece);
-    if (!this._store) throw new Error(`piece ${piece}: no store to read from yet`);
-    const store = await this._store;
-    return store.readBlock(piece, 0, this._pieceLength(piece));
+    const current = this._store;
+    if (!current) throw new Error(`piece ${piece}: no store to read from yet`);
+    try {
+      return await (await current).readBlock(piece, 0, this._pieceLength(piece));
+    } catch (err) {
+      // The store was swapped meanwhile (a finished download closes its store for the final file).
+      if (this._store === current) throw err;
+      return (await this._store).readBlock(piece, 0, this._pieceLength(piece));
+    }
   }
 
   /** @param {number} piece @param {Promise<Uint8Array>} entry @param {number} size */
