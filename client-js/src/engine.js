@@ -23,7 +23,8 @@
  * - `error` SwarmRtcError (terminal)
  * - `warning` SwarmRtcError (optional) what the transfer survives: NO_SEEDERS, MANIFEST_MISMATCH
  * - `banned` {peerId, reason} (optional) a peer was banned for sending a bad piece
- * and optionally `describe()` -> {pieces: string|null} (verified pieces, BITFIELD layout in hex).
+ * and optionally `describe()` -> {pieces: string|null, peers: [{peerId, pieces}]} (verified pieces,
+ * ours and as each peer announced them, BITFIELD layout in hex).
  *
  * src/swarm-engine/ is the engine; index.js registers it, so share() and download() use it.
  *

@@ -188,7 +188,7 @@ export interface EngineTransfer extends Events<{
   error: SwarmRtcError;
   warning: SwarmRtcError;
   banned: { peerId: string; reason: string };
-}> { close(): void; describe?(): { pieces: string | null } }
+}> { close(): void; describe?(): { pieces: string | null; peers: Array<{ peerId: string; pieces: string | null }> } }
 export interface SwarmEngine {
   seed(args: { files: File[]; mesh: unknown; name?: string; pieceSize?: number }): EngineTransfer;
   fetch(args: { contentId: string; mesh: unknown; openStore(g: { name: string; totalSize: number; pieceSize: number }): Promise<unknown> }): EngineTransfer;

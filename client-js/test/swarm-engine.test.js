@@ -52,6 +52,8 @@ describe('swarm engine', () => {
     const { manifest } = await sharing(sharer, content);
     assert.equal(manifest.pieceCount, 41);
     const d = downloading(alice, manifest.contentId);
+    const announced = [];
+    d.t.on('peer-content', (c) => announced.push(c));
     const gotManifest = next(d.t, 'manifest');
     connect(sharer, alice);
     assert.deepEqual(await gotManifest, manifest);
@@ -60,6 +62,8 @@ describe('swarm engine', () => {
     assert.deepEqual(d.log.progress.at(-1), { verifiedBytes: content.length, totalBytes: content.length, verifiedPieces: 41, pieceCount: 41 });
     assert.equal(fromPeer(d.log, 'sharer'), content.length, 'every payload byte came from the sharer, once');
     assert.equal(d.t.describe().pieces, 'ff'.repeat(5) + '80');
+    assert.deepEqual(d.t.describe().peers, [{ peerId: 'sharer', pieces: 'ff'.repeat(5) + '80' }]);
+    assert.deepEqual(announced.at(-1), { peerId: 'sharer', hasManifest: true, verifiedPieces: 41 });
   });
 
   it('accepts the content id of the link in upper case', async () => {

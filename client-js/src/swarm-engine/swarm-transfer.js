@@ -9,8 +9,8 @@
  * What to do with a manifest, a verified piece and completion is the job of a `sink` (download.js
  * writes to a PieceStore; a seed has nothing to write). An EngineTransfer (see ../engine.js).
  *
- * Extra events beyond engine.js: `banned` {peerId, reason}; `warning` SwarmRtcError (MANIFEST_MISMATCH,
- * NO_SEEDERS).
+ * Events: those of engine.js, including the optional `peer-content` (on every HANDSHAKE, BITFIELD
+ * and HAVE), `banned` {peerId, reason} and `warning` SwarmRtcError (MANIFEST_MISMATCH, NO_SEEDERS).
  * @module swarm-engine/swarm-transfer
  */
 import { Emitter } from '../emitter.js';
@@ -116,10 +116,18 @@ export class SwarmTransfer extends Emitter {
     for (const [peerId, channel] of mesh.channels(SWARM_LABEL)) this._attach(peerId, channel);
   }
 
-  /** What tests and diagnostics read: verified pieces (BITFIELD layout, hex) and banned peers. */
+  /**
+   * What tests and diagnostics read: our verified pieces and those each connected peer announced
+   * (BITFIELD layout, hex; null before the manifest), and the banned peers.
+   */
   describe() {
-    const have = this.session?.have;
-    return { pieces: have ? toHex(have.toWire()) : null, banned: [...this.banned] };
+    const s = this.session;
+    const have = s?.have;
+    const peers = (s?.peerIds() ?? []).map((peerId) => {
+      const has = s.peer(peerId)?.has;
+      return { peerId, pieces: has ? toHex(has.toWire()) : null };
+    });
+    return { pieces: have ? toHex(have.toWire()) : null, peers, banned: [...this.banned] };
   }
 
   /** Ends the transfer (the mesh is the caller's to close). Idempotent. */
@@ -204,7 +212,14 @@ export class SwarmTransfer extends Emitter {
     }
     if (bytes[0] === TYPE_CODES.PIECE && bytes.length > PIECE_HEADER) this._count(r.peerId, 'down', bytes.length - PIECE_HEADER);
     this._run(this.session.onData(r.peerId, bytes));
+    if (bytes[0] === TYPE_CODES.HAVE || bytes[0] === TYPE_CODES.BITFIELD || bytes[0] === TYPE_CODES.HANDSHAKE) this._announce(r.peerId);
     this._pump(r);
+  }
+
+  /** Emits `peer-content` (engine.js) for what a peer has announced so far. @param {string} peerId */
+  _announce(peerId) {
+    const p = this.session.peer(peerId);
+    if (p && !this.closed) this.emit('peer-content', { peerId, hasManifest: p.hasManifest, verifiedPieces: p.pieceCount });
   }
 
   // ---------------------------------------------------------------- commands
@@ -229,7 +244,10 @@ export class SwarmTransfer extends Emitter {
         }
         case 'verify': this._verify(c.piece, c.data); break;
         case 'store': this._sink.store?.(c.piece, c.data); break;
-        case 'manifest': this._sink.manifest?.(c.manifest); break;
+        case 'manifest':
+          this._sink.manifest?.(c.manifest);
+          for (const peerId of this.session.peerIds()) this._announce(peerId); // BITFIELDs kept until now count
+          break;
         case 'completed': this._sink.completed?.(); break;
         case 'banned':
           this.banned.add(c.peerId);

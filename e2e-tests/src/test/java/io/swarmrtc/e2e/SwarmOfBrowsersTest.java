@@ -8,15 +8,10 @@ import io.swarmrtc.e2e.app.WebApp;
 import io.swarmrtc.e2e.harness.Browsers;
 import io.swarmrtc.e2e.harness.Chromium;
 import io.swarmrtc.e2e.harness.NetnsGuard;
-import io.swarmrtc.e2e.harness.Poll;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -104,6 +99,11 @@ class SwarmOfBrowsersTest {
     assertEquals(TestFiles.sha256(original), TestFiles.sha256(app.save(victim, "corrupt.bin", size, Duration.ofSeconds(30))));
   }
 
+  /**
+   * Rarest-first picking and fresh-pieces-first serving spread the sharer's pieces over the
+   * downloaders, so their union is complete while (all but at most one of) them still lack
+   * pieces; the sharer then closes its page and the downloaders finish from each other.
+   */
   @Test
   void whenTheSharerLeavesWhileTheDownloadersTogetherHoldEveryPieceAllStillFinish() {
     long size = 32L << 20;
@@ -112,28 +112,33 @@ class SwarmOfBrowsersTest {
     List<Chromium> downloaders = startBrowsers("downloader", 3);
     String link = app.share(sharer, original, SHARE_TIMEOUT);
 
+    // The sharer's page checks, on every piece a downloader announces (HAVE), whether together
+    // they hold every piece, and closes the share at that very moment (no WebDriver lag).
+    sharer.js("""
+        const share = swarmrtcApp.share;
+        window.leftWith = null;
+        const bytes = (hex) => hex.match(/../g).map((h) => parseInt(h, 16));
+        const count = (bs) => bs.reduce((n, x) => { for (; x; x &= x - 1) n++; return n; }, 0);
+        share.transfer.on('peer-content', () => {
+          const peers = share.transfer.describe().peers.filter((p) => p.pieces);
+          if (window.leftWith || peers.length < arguments[0]) return;
+          const union = peers.map((p) => bytes(p.pieces)).reduce((a, b) => a.map((x, i) => x | b[i]));
+          if (count(union) < share.progress.pieceCount) return;
+          window.leftWith = peers.map((p) => count(bytes(p.pieces)));
+          share.close();
+        });
+        """, downloaders.size());
     openTogether(downloaders, link);
-    List<BitSet> held = Poll.until("the downloaders together to hold every piece", DOWNLOAD_TIMEOUT, () -> {
-      List<BitSet> pieces = new ArrayList<>();
-      BitSet union = new BitSet();
-      int pieceCount = -1;
-      for (Chromium d : downloaders) {
-        Map<?, ?> s = WebApp.snapshot(d, "download");
-        if (s.get("pieces") == null || s.get("progress") == null) {
-          return Optional.empty();
-        }
-        pieceCount = ((Number) ((Map<?, ?>) s.get("progress")).get("pieceCount")).intValue();
-        BitSet b = bits((String) s.get("pieces"));
-        pieces.add(b);
-        union.or(b);
-      }
-      return union.cardinality() == pieceCount ? Optional.of(pieces) : Optional.empty();
-    });
-    sharer.driver().get("about:blank"); // the sharer closes the page
-    List<Integer> counts = held.stream().map(BitSet::cardinality).toList();
+    List<?> counts = (List<?>) sharer.waitForJs("return window.leftWith", DOWNLOAD_TIMEOUT,
+        "the downloaders to hold every piece together");
+    sharer.driver().get("about:blank"); // and closes the page
     LOG.info("the sharer left while the downloaders held {} pieces", counts);
     int pieceCount = (int) (size / (256 * 1024));
-    assertTrue(counts.stream().allMatch(c -> c < pieceCount), "no downloader had every piece when the sharer left: " + counts);
+    // The union completed with the first copy of some piece arriving at one downloader: every other
+    // one lacks that piece. Only that one may be complete (fast peers often are: rarest-first leaves
+    // the sharer's last fresh piece for the end).
+    assertTrue(counts.stream().filter(c -> ((Number) c).intValue() < pieceCount).count() >= downloaders.size() - 1,
+        "all but at most one downloader still needed pieces from the others when the sharer left: " + counts);
 
     for (Chromium d : downloaders) {
       app.awaitDownloaded(d, DOWNLOAD_TIMEOUT);
@@ -168,18 +173,6 @@ class SwarmOfBrowsersTest {
     for (Object p : peers) {
       Map<?, ?> peer = (Map<?, ?>) p;
       out.put((String) peer.get("peerId"), ((Number) peer.get("bytesDown")).longValue());
-    }
-    return out;
-  }
-
-  /** A BITFIELD in hex (piece i = bit 7 - i % 8 of byte i / 8) as a BitSet of piece indexes. */
-  private static BitSet bits(String hex) {
-    byte[] bytes = HexFormat.of().parseHex(hex);
-    BitSet out = new BitSet();
-    for (int i = 0; i < bytes.length * 8; i++) {
-      if ((bytes[i / 8] & (0x80 >> (i % 8))) != 0) {
-        out.set(i);
-      }
     }
     return out;
   }
