@@ -1,0 +1,515 @@
+package io.swarmrtc.peer.internal.rtc;
+
+import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.RTCAnswerOptions;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCDataChannelInit;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCIceServer;
+import dev.onvoid.webrtc.RTCIceTransportPolicy;
+import dev.onvoid.webrtc.RTCOfferOptions;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.RTCSignalingState;
+import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+import io.swarmrtc.peer.internal.util.SerialExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One peer connection to one remote peer, with its data channels.
+ *
+ * <p>What it takes care of: trickle ICE in both directions (local candidates are held back until
+ * the offer/answer that they belong to has been signaled; remote candidates are queued until a
+ * remote description is set, since webrtc-java drops them otherwise); perfect negotiation
+ * (docs/signaling.md: the {@code polite} side rolls back its own offer on a collision); an ICE
+ * restart by the initiator when the connection fails, up to {@link RtcConfig#maxIceRestarts()};
+ * and one idempotent {@link #close()} that closes the peer connection, then unregisters and
+ * disposes its channels, from any thread but a native one.
+ *
+ * <p>All listener calls run on this connection's serial executor, never on a native thread.
+ */
+public final class RtcConnection implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RtcConnection.class);
+
+  /** Where this connection's offers, answers and candidates go (the signaling client, or a test). */
+  public interface Signals {
+    void sendOffer(String sdp);
+
+    void sendAnswer(String sdp);
+
+    void sendCandidate(IceCandidate candidate);
+  }
+
+  /** Connection events, on the connection's serial executor. */
+  public interface Listener {
+    /** A channel the remote side created; set its listener now to miss nothing. */
+    default void onRemoteChannel(RtcConnection connection, RtcChannel channel) {}
+
+    default void onStateChange(RtcConnection connection, State state) {}
+
+    /** Called once, after the connection and its channels are closed. */
+    default void onClosed(RtcConnection connection) {}
+  }
+
+  /** The connection's state; {@code CLOSED} is final. */
+  public enum State { NEW, CONNECTING, CONNECTED, DISCONNECTED, FAILED, CLOSED }
+
+  private final RtcRuntime runtime;
+  private final RtcConfig config;
+  private final String name;
+  private final boolean polite;
+  private final boolean initiator;
+  private final Signals signals;
+  private final Listener listener;
+  private final SerialExecutor strand;
+  private final List<RtcChannel> channels = new CopyOnWriteArrayList<>();
+  private RTCPeerConnection pc; // set once in open(); native calls guarded by `this` + closed
+
+  // Only touched on `strand`:
+  private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+  private boolean makingOffer;
+  private boolean ignoreOffer;
+  private boolean remoteDescriptionSet;
+  private boolean localDescriptionSent;
+  private final List<IceCandidate> pendingRemote = new ArrayList<>();
+  private final List<IceCandidate> pendingLocal = new ArrayList<>();
+  private int iceRestarts;
+  private volatile State state = State.NEW;
+
+  private volatile boolean closed;
+  private boolean closedReported; // on strand
+
+  private RtcConnection(RtcRuntime runtime, RtcConfig config, String name, boolean polite,
+      boolean initiator, Signals signals, Listener listener) {
+    this.runtime = runtime;
+    this.config = config;
+    this.name = name;
+    this.polite = polite;
+    this.initiator = initiator;
+    this.signals = signals;
+    this.listener = listener;
+    this.strand = new SerialExecutor(runtime.events());
+  }
+
+  /**
+   * Creates a connection. The initiator creates channels with {@link #createChannel} and calls
+   * {@link #offer()}; the other side waits for {@link #handleOffer}.
+   *
+   * @param name a name for logs (e.g. the remote peer id)
+   * @param polite whether this side yields on an offer collision (docs/signaling.md: the peer
+   *     whose id sorts lower)
+   * @param initiator whether this side made the first offer; it also drives ICE restarts
+   * @throws RtcClosedException if the runtime is already torn down
+   */
+  public static RtcConnection open(RtcRuntime runtime, RtcConfig config, String name, boolean polite,
+      boolean initiator, Signals signals, Listener listener) {
+    RtcConnection c = new RtcConnection(runtime, config, name, polite, initiator, signals, listener);
+    boolean created = runtime.withFactory(() -> {
+      if (runtime.register(c)) {
+        c.pc = runtime.factory().createPeerConnection(c.nativeConfig(), c.new NativeObserver());
+      }
+    });
+    if (!created || c.pc == null) {
+      runtime.unregister(c);
+      throw new RtcClosedException("the WebRTC runtime is shut down");
+    }
+    return c;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public boolean polite() {
+    return polite;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Creates a data channel (reliable; ordered or not). Channels are created before the offer. */
+  public RtcChannel createChannel(String label, boolean ordered) {
+    RTCDataChannelInit init = new RTCDataChannelInit();
+    init.ordered = ordered;
+    init.negotiated = false;
+    init.id = -1;
+    init.maxPacketLifeTime = -1;
+    init.maxRetransmits = -1;
+    RTCDataChannel ch;
+    synchronized (this) {
+      if (closed) {
+        throw new RtcClosedException("connection " + name + " is closed");
+      }
+      ch = pc.createDataChannel(label, init);
+    }
+    RtcChannel channel = new RtcChannel(ch, runtime, config);
+    channels.add(channel);
+    if (closed) {
+      channel.dispose(); // close() may have taken its snapshot just before we added it
+    }
+    return channel;
+  }
+
+  /** Starts (or restarts) negotiation by sending an offer. */
+  public void offer() {
+    op(() -> negotiate(false));
+  }
+
+  /** Applies a remote offer and answers it, rolling back our own offer if we are polite. */
+  public void handleOffer(String sdp) {
+    strand.execute(() -> {
+      if (closed) {
+        return;
+      }
+      boolean collision = makingOffer || signalingState() != RTCSignalingState.STABLE;
+      ignoreOffer = !polite && collision;
+      if (ignoreOffer) {
+        LOG.debug("{}: ignoring colliding offer (impolite)", name);
+        return;
+      }
+      op(() -> {
+        CompletableFuture<Void> rollback = signalingState() == RTCSignalingState.HAVE_LOCAL_OFFER
+            ? setLocal(new RTCSessionDescription(RTCSdpType.ROLLBACK, ""))
+            : CompletableFuture.completedFuture(null);
+        return rollback
+            .thenComposeAsync(v -> setRemote(new RTCSessionDescription(RTCSdpType.OFFER, sdp)), strand)
+            .thenComposeAsync(v -> createAnswer(), strand)
+            .thenComposeAsync(answer -> setLocal(answer).thenApply(v -> answer), strand)
+            .thenAcceptAsync(answer -> sendLocalDescription(() -> signals.sendAnswer(answer.sdp)), strand);
+      });
+    });
+  }
+
+  /** Applies a remote answer to our pending offer; a stale answer is ignored. */
+  public void handleAnswer(String sdp) {
+    op(() -> {
+      if (signalingState() != RTCSignalingState.HAVE_LOCAL_OFFER) {
+        LOG.debug("{}: ignoring answer in state {}", name, signalingState());
+        return CompletableFuture.completedFuture(null);
+      }
+      return setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, sdp));
+    });
+  }
+
+  /** Adds a remote candidate, or queues it until a remote description is set. */
+  public void handleCandidate(IceCandidate candidate) {
+    strand.execute(() -> {
+      if (closed) {
+        return;
+      }
+      if (remoteDescriptionSet) {
+        addRemoteCandidate(candidate);
+      } else {
+        pendingRemote.add(candidate);
+      }
+    });
+  }
+
+  /** The path in use, from getStats' selected candidate pair; empty if not connected yet. */
+  public CompletableFuture<PathInfo> pathInfo() {
+    CompletableFuture<PathInfo> result = new CompletableFuture<>();
+    synchronized (this) {
+      if (closed) {
+        return CompletableFuture.failedFuture(new RtcClosedException("connection " + name + " is closed"));
+      }
+      pc.getStats(report -> {
+        try {
+          result.complete(SelectedPath.from(report));
+        } catch (RuntimeException e) {
+          result.completeExceptionally(e);
+        }
+      });
+    }
+    return result.thenApplyAsync(p -> p, runtime.events());
+  }
+
+  /**
+   * Closes the peer connection, then unregisters and disposes its channels. Idempotent, safe from
+   * any of our threads (including listener callbacks) and concurrently with sends.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    // Not under our lock: pc.close() runs native callbacks synchronously on the signaling thread.
+    if (pc != null) {
+      pc.close();
+    }
+    for (RtcChannel ch : channels) {
+      ch.dispose();
+    }
+    runtime.unregister(this);
+    state = State.CLOSED;
+    strand.execute(this::reportClosed);
+  }
+
+  private void reportClosed() {
+    if (closedReported) {
+      return;
+    }
+    closedReported = true;
+    listener.onStateChange(this, State.CLOSED);
+    listener.onClosed(this);
+  }
+
+  // ---- negotiation steps (all on strand) ----
+
+  /** Appends a step to the operations chain: steps run one at a time, like a browser's. */
+  private void op(Supplier<CompletableFuture<Void>> step) {
+    strand.execute(() -> chain = chain
+        .exceptionally(t -> null)
+        .thenComposeAsync(v -> closed ? CompletableFuture.<Void>completedFuture(null) : step.get(), strand)
+        .whenComplete((v, t) -> {
+          if (t != null && !closed) {
+            LOG.warn("{}: negotiation step failed: {}", name, rootMessage(t));
+          }
+        }));
+  }
+
+  private CompletableFuture<Void> negotiate(boolean iceRestart) {
+    if (signalingState() != RTCSignalingState.STABLE) {
+      return CompletableFuture.completedFuture(null); // an exchange is under way; it covers this
+    }
+    makingOffer = true;
+    return createOffer(iceRestart)
+        .thenComposeAsync(offer -> setLocal(offer).thenApply(v -> offer), strand)
+        .thenAcceptAsync(offer -> sendLocalDescription(() -> signals.sendOffer(offer.sdp)), strand)
+        .whenCompleteAsync((v, t) -> makingOffer = false, strand);
+  }
+
+  private void sendLocalDescription(Runnable send) {
+    send.run();
+    localDescriptionSent = true;
+    List<IceCandidate> held = new ArrayList<>(pendingLocal);
+    pendingLocal.clear();
+    held.forEach(signals::sendCandidate);
+  }
+
+  private void addRemoteCandidate(IceCandidate c) {
+    int index = c.sdpMLineIndex() == null ? 0 : c.sdpMLineIndex();
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      try {
+        pc.addIceCandidate(new RTCIceCandidate(c.sdpMid(), index, c.candidate()));
+      } catch (RuntimeException e) {
+        if (!ignoreOffer) {
+          LOG.debug("{}: remote candidate rejected: {}", name, e.getMessage());
+        }
+      }
+    }
+  }
+
+  private void remoteDescriptionApplied() {
+    remoteDescriptionSet = true;
+    List<IceCandidate> queued = new ArrayList<>(pendingRemote);
+    pendingRemote.clear();
+    queued.forEach(this::addRemoteCandidate);
+  }
+
+  private RTCSignalingState signalingState() {
+    synchronized (this) {
+      return closed ? RTCSignalingState.CLOSED : pc.getSignalingState();
+    }
+  }
+
+  private CompletableFuture<RTCSessionDescription> createOffer(boolean iceRestart) {
+    RTCOfferOptions options = new RTCOfferOptions();
+    options.iceRestart = iceRestart;
+    CompletableFuture<RTCSessionDescription> f = new CompletableFuture<>();
+    synchronized (this) {
+      if (closed) {
+        return closedFuture();
+      }
+      pc.createOffer(options, describeInto(f));
+    }
+    return f;
+  }
+
+  private CompletableFuture<RTCSessionDescription> createAnswer() {
+    CompletableFuture<RTCSessionDescription> f = new CompletableFuture<>();
+    synchronized (this) {
+      if (closed) {
+        return closedFuture();
+      }
+      pc.createAnswer(new RTCAnswerOptions(), describeInto(f));
+    }
+    return f;
+  }
+
+  private CompletableFuture<Void> setLocal(RTCSessionDescription d) {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    synchronized (this) {
+      if (closed) {
+        return closedFuture();
+      }
+      pc.setLocalDescription(d, completeInto(f, "setLocalDescription(" + d.sdpType + ")"));
+    }
+    return f;
+  }
+
+  private CompletableFuture<Void> setRemote(RTCSessionDescription d) {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    synchronized (this) {
+      if (closed) {
+        return closedFuture();
+      }
+      pc.setRemoteDescription(d, completeInto(f, "setRemoteDescription(" + d.sdpType + ")"));
+    }
+    return f.thenRunAsync(this::remoteDescriptionApplied, strand);
+  }
+
+  private <T> CompletableFuture<T> closedFuture() {
+    return CompletableFuture.failedFuture(new RtcClosedException("connection " + name + " is closed"));
+  }
+
+  private static CreateSessionDescriptionObserver describeInto(CompletableFuture<RTCSessionDescription> f) {
+    return new CreateSessionDescriptionObserver() {
+      @Override
+      public void onSuccess(RTCSessionDescription description) {
+        f.complete(description);
+      }
+
+      @Override
+      public void onFailure(String error) {
+        f.completeExceptionally(new IllegalStateException(error));
+      }
+    };
+  }
+
+  private static SetSessionDescriptionObserver completeInto(CompletableFuture<Void> f, String what) {
+    return new SetSessionDescriptionObserver() {
+      @Override
+      public void onSuccess() {
+        f.complete(null);
+      }
+
+      @Override
+      public void onFailure(String error) {
+        f.completeExceptionally(new IllegalStateException(what + ": " + error));
+      }
+    };
+  }
+
+  private static String rootMessage(Throwable t) {
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.toString();
+  }
+
+  // ---- state (on strand) ----
+
+  private void connectionStateChanged(RTCPeerConnectionState nativeState) {
+    if (closed) {
+      return;
+    }
+    State next = switch (nativeState) {
+      case NEW -> State.NEW;
+      case CONNECTING -> State.CONNECTING;
+      case CONNECTED -> State.CONNECTED;
+      case DISCONNECTED -> State.DISCONNECTED;
+      case FAILED -> State.FAILED;
+      case CLOSED -> State.CLOSED;
+    };
+    state = next;
+    listener.onStateChange(this, next);
+    if (next == State.CONNECTED) {
+      iceRestarts = 0;
+    } else if (next == State.FAILED) {
+      if (initiator && iceRestarts < config.maxIceRestarts()) {
+        iceRestarts++;
+        LOG.info("{}: connection failed, ICE restart {}/{}", name, iceRestarts, config.maxIceRestarts());
+        op(() -> negotiate(true));
+      } else if (initiator) {
+        LOG.info("{}: connection failed after {} ICE restarts, closing", name, iceRestarts);
+        close();
+      }
+    } else if (next == State.CLOSED) {
+      close();
+    }
+  }
+
+  private void localCandidate(IceCandidate c) {
+    if (closed) {
+      return;
+    }
+    if (localDescriptionSent) {
+      signals.sendCandidate(c);
+    } else {
+      pendingLocal.add(c);
+    }
+  }
+
+  private RTCConfiguration nativeConfig() {
+    RTCConfiguration c = new RTCConfiguration();
+    for (IceServer s : config.iceServers()) {
+      RTCIceServer n = new RTCIceServer();
+      n.urls = new ArrayList<>(s.urls());
+      n.username = s.username();
+      n.password = s.credential();
+      c.iceServers.add(n);
+    }
+    c.iceTransportPolicy = config.relayOnly() ? RTCIceTransportPolicy.RELAY : RTCIceTransportPolicy.ALL;
+    return c;
+  }
+
+  /** Native callbacks: hand off to the strand and return at once; never take our locks. */
+  private final class NativeObserver implements PeerConnectionObserver {
+    @Override
+    public void onIceCandidate(RTCIceCandidate candidate) {
+      IceCandidate c = new IceCandidate(candidate.sdp, candidate.sdpMid, candidate.sdpMLineIndex, null);
+      strand.execute(() -> localCandidate(c));
+    }
+
+    @Override
+    public void onConnectionChange(RTCPeerConnectionState s) {
+      strand.execute(() -> connectionStateChanged(s));
+    }
+
+    @Override
+    public void onRenegotiationNeeded() {
+      // Channels are created before the first offer, which offer() sends; later needs (none today
+      // for data-only connections) are negotiated once the first exchange is done.
+      strand.execute(() -> {
+        if (remoteDescriptionSet) {
+          op(() -> negotiate(false));
+        }
+      });
+    }
+
+    @Override
+    public void onDataChannel(RTCDataChannel dataChannel) {
+      // Register the observer inside the callback so no message is missed.
+      RtcChannel channel = new RtcChannel(dataChannel, runtime, config);
+      channels.add(channel);
+      strand.execute(() -> {
+        if (closed) {
+          channel.dispose();
+        } else {
+          listener.onRemoteChannel(RtcConnection.this, channel);
+        }
+      });
+    }
+  }
+}
