@@ -250,7 +250,12 @@ public final class RtcConnection implements AutoCloseable {
       }
       closed = true;
     }
-    // Not under our lock: pc.close() runs native callbacks synchronously on the signaling thread.
+    // Close the channels first so the remote side sees them close (an SCTP stream reset) instead
+    // of waiting for ICE consent to expire. Not under our lock: pc.close() runs native callbacks
+    // synchronously on the signaling thread.
+    for (RtcChannel ch : channels) {
+      ch.close();
+    }
     if (pc != null) {
       pc.close();
     }
