@@ -116,7 +116,8 @@ public final class RtcRuntime {
     return factory;
   }
 
-  ExecutorService events() {
+  /** The shared pool our callbacks run on (daemon threads). */
+  public ExecutorService events() {
     return events;
   }
 
