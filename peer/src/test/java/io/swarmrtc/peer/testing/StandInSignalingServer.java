@@ -40,6 +40,7 @@ public final class StandInSignalingServer implements AutoCloseable {
   private final Map<String, Peer> peersBySession = new HashMap<>();
   private final Map<String, String> roomPasswords = new HashMap<>();
   private int joins;
+  private int iceServerRequests;
 
   private static final class Peer {
     final String id;
@@ -57,10 +58,18 @@ public final class StandInSignalingServer implements AutoCloseable {
 
   public StandInSignalingServer(long graceMillis) {
     this.graceMillis = graceMillis;
-    this.app = Javalin.create(cfg -> cfg.routes.ws("/ws", ws -> {
-      ws.onMessage(ctx -> onMessage(ctx, ctx.message()));
-      ws.onClose(ctx -> onSocketClosed(ctx));
-    })).start("127.0.0.1", 0);
+    this.app = Javalin.create(cfg -> cfg.routes
+        .ws("/ws", ws -> {
+          ws.onMessage(ctx -> onMessage(ctx, ctx.message()));
+          ws.onClose(ctx -> onSocketClosed(ctx));
+        })
+        .get("/api/ice-servers", ctx -> {
+          synchronized (this) {
+            iceServerRequests++;
+          }
+          // No STUN/TURN in the stand-in: peers in the test namespace connect over host candidates.
+          ctx.contentType("application/json").result("{\"iceServers\":[],\"ttl\":86400}");
+        })).start("127.0.0.1", 0);
   }
 
   public URI uri() {
@@ -70,6 +79,16 @@ public final class StandInSignalingServer implements AutoCloseable {
   /** How many joins (fresh or resumed) the server has accepted. */
   public synchronized int joins() {
     return joins;
+  }
+
+  /** How many times {@code /api/ice-servers} was asked. */
+  public synchronized int iceServerRequests() {
+    return iceServerRequests;
+  }
+
+  /** The HTTP origin, e.g. for {@code SwarmClient.builder}. */
+  public URI origin() {
+    return URI.create("http://127.0.0.1:" + app.port());
   }
 
   /** Cuts a peer's socket without a leave, as a network failure would. */

@@ -1,0 +1,24 @@
+package io.swarmrtc.peer.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar swarmrtc-peer.jar <command>}: the Java peer on the command line. */
+@Command(name = "swarmrtc-peer", mixinStandardHelpOptions = true, version = "swarmrtc-peer 0.1.0",
+    description = "The Java peer of swarmrtc: chat, share and download through a swarmrtc server.",
+    subcommands = {ChatCommand.class, ShareCommand.class, GetCommand.class, SeedCommand.class,
+        CommandLine.HelpCommand.class})
+public final class SwarmCli implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    int code = new CommandLine(new SwarmCli()).execute(args);
+    System.exit(code); // native WebRTC threads must not keep the JVM alive
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+  }
+}
