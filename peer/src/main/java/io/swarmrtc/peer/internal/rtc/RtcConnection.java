@@ -170,6 +170,31 @@ public final class RtcConnection implements AutoCloseable {
     op(() -> negotiate(false));
   }
 
+  /**
+   * Restarts ICE now (new credentials, fresh candidates) by sending an offer with iceRestart.
+   * Either side may call it; a collision with the other side's offer is settled by perfect
+   * negotiation. The initiator also does this by itself when the connection fails.
+   */
+  public void restartIce() {
+    op(() -> negotiate(true));
+  }
+
+  /** The current local SDP, or null (for tests and diagnostics). */
+  String localSdp() {
+    synchronized (this) {
+      if (closed) {
+        return null;
+      }
+      var d = pc.getLocalDescription();
+      return d == null ? null : d.sdp;
+    }
+  }
+
+  /** The current signaling state name, e.g. {@code STABLE} (for tests and diagnostics). */
+  String signalingStateName() {
+    return signalingState().name();
+  }
+
   /** Applies a remote offer and answers it, rolling back our own offer if we are polite. */
   public void handleOffer(String sdp) {
     strand.execute(() -> {
