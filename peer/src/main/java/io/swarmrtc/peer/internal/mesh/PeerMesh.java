@@ -93,7 +93,10 @@ public final class PeerMesh implements AutoCloseable {
 
   /** Joins the room; completes with this peer's id, or fails with a SignalingException. */
   public CompletableFuture<String> start() {
-    return signaling.connect().thenApply(SignalMessage.Joined::peerId);
+    return signaling.connect().thenApply(j -> {
+      localId = j.peerId(); // also set here: callers may read localId() as soon as this completes
+      return j.peerId();
+    });
   }
 
   /** This peer's id, or null before joining. */
@@ -360,6 +363,7 @@ public final class PeerMesh implements AutoCloseable {
   private final class Signals implements SignalingListener {
     @Override
     public void onJoined(SignalMessage.Joined joined) {
+      localId = joined.peerId();
       strand.execute(() -> PeerMesh.this.joined(joined));
     }
 

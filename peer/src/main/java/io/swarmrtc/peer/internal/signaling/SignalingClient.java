@@ -201,8 +201,8 @@ public final class SignalingClient implements AutoCloseable {
     } else {
       held.clear(); // addressed from an identity the other peers no longer know
     }
+    listener.onJoined(j); // before connect() completes, so the listener has seen the join first
     firstJoin.complete(j);
-    listener.onJoined(j);
   }
 
   private void serverError(SignalMessage.Error e) {
