@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +75,7 @@ public final class PeerMesh implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(new DaemonThreads("mesh-timers"));
   private final SerialExecutor strand;
   private final Map<String, Link> links = new HashMap<>(); // on strand
+  private final Map<String, MeshPeer> connected = new ConcurrentHashMap<>();
   private CompletableFuture<RtcConfig> rtcConfig; // on strand; set per identity
   private volatile String localId;
   private volatile boolean closed;
@@ -104,23 +106,9 @@ public final class PeerMesh implements AutoCloseable {
     return localId;
   }
 
-  /** The peers connected right now. */
+  /** The peers connected right now (reported by onPeerConnected and not yet disconnected). */
   public List<MeshPeer> connectedPeers() {
-    CompletableFuture<List<MeshPeer>> result = new CompletableFuture<>();
-    strand.execute(() -> {
-      List<MeshPeer> out = new ArrayList<>();
-      links.values().forEach(l -> {
-        if (l.handle != null && l.handle.isConnected()) {
-          out.add(l.handle);
-        }
-      });
-      result.complete(out);
-    });
-    try {
-      return result.get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      return List.of();
-    }
+    return List.copyOf(connected.values());
   }
 
   /** Leaves the room and closes every connection. Idempotent. */
@@ -231,14 +219,14 @@ public final class PeerMesh implements AutoCloseable {
                 strand.execute(() -> drop(Link.this));
               }
             });
-      } catch (RtcClosedException e) {
+        if (initiator) {
+          adopt(connection.createChannel(SWARM_CHANNEL, true));
+          adopt(connection.createChannel(CHAT_CHANNEL, true));
+          connection.offer();
+        }
+      } catch (RtcClosedException e) { // the runtime is shutting down, or the link was dropped
         strand.execute(() -> drop(this));
         return;
-      }
-      if (initiator) {
-        adopt(connection.createChannel(SWARM_CHANNEL, true));
-        adopt(connection.createChannel(CHAT_CHANNEL, true));
-        connection.offer();
       }
       early.forEach(Runnable::run);
       early.clear();
@@ -296,6 +284,7 @@ public final class PeerMesh implements AutoCloseable {
       }
       handle = new MeshPeer(peerId, connection, s, c);
       connected = true;
+      PeerMesh.this.connected.put(peerId, handle);
       listener.onPeerConnected(handle);
     }
 
@@ -328,6 +317,7 @@ public final class PeerMesh implements AutoCloseable {
         if (!dropped) {
           dropped = true;
           if (connected) {
+            PeerMesh.this.connected.remove(peerId, handle);
             listener.onPeerDisconnected(handle);
           }
         }

@@ -3,6 +3,7 @@ package io.swarmrtc.peer.internal.util;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,15 @@ public final class SerialExecutor implements Executor {
       }
       running = true;
     }
-    pool.execute(this::drain);
+    try {
+      pool.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      // The pool is shut down (process teardown): nothing will run any more; drop quietly.
+      synchronized (tasks) {
+        tasks.clear();
+        running = false;
+      }
+    }
   }
 
   private void drain() {

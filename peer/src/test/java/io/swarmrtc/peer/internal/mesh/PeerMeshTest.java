@@ -114,6 +114,16 @@ class PeerMeshTest {
     }
     assertTrue(m[0].connectedPeers().get(0).path().get(10, TimeUnit.SECONDS).direct());
 
+    // A lost signaling socket resumes: the peer connections carry on, nobody sees a disconnect.
+    server.dropSocket(ids[1]);
+    await("peer 1 is back in the room with its id", () -> server.joins() == 4);
+    m[1].connectedPeers().get(0).chat().sendText("after resume").get(10, TimeUnit.SECONDS);
+    String to = m[1].connectedPeers().get(0).id();
+    int toIndex = to.equals(ids[0]) ? 0 : 2;
+    await("the chat after the resume arrives", () -> seen[toIndex].chats.contains(ids[1] + ":after resume"));
+    assertEquals(ids[1], m[1].localId());
+    assertTrue(seen[0].disconnected.isEmpty() && seen[1].disconnected.isEmpty() && seen[2].disconnected.isEmpty());
+
     m[2].close();
     m[2].close();
     await("peers 0 and 1 see peer 2 go", () -> seen[0].disconnected.contains(ids[2])

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.swarmrtc.peer.internal.rtc.IceCandidate;
+import io.swarmrtc.peer.testing.MutableClock;
 import io.swarmrtc.peer.testing.StandInSignalingServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,6 +113,26 @@ class SignalingClientTest {
     assertNotEquals("joined " + firstId, rejoined.split(" resumed")[0]);
     assertNotEquals(firstId, a.peerId());
     assertTrue(server.joins() > joinsBefore);
+  }
+
+  @Test
+  void aServerSilentForLongerThanTheTimeoutIsTreatedAsDeadAndTheClientResumes() throws Exception {
+    server(10_000);
+    MutableClock clock = new MutableClock();
+    RecordingListener alice = new RecordingListener();
+    SignalingClient a = client(room("r").clock(clock).heartbeat(Duration.ofMillis(20), Duration.ofSeconds(45)), alice);
+    String id = a.connect().get(10, TimeUnit.SECONDS).peerId();
+    alice.await("joined");
+    // Pongs keep arriving, but by the clock nothing was heard for 46 s at each heartbeat.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!alice.events.contains("disconnected")) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("silence was not detected: " + alice.events);
+      }
+      clock.advance(Duration.ofSeconds(46));
+      Thread.sleep(20); // polling with a deadline while time moves
+    }
+    assertEquals("joined " + id + " resumed=true peers=[]", alice.await(e -> e.startsWith("joined")));
   }
 
   @Test
