@@ -18,7 +18,8 @@ public record RtcConfig(
     long highWatermark,
     long lowWatermark,
     Duration bufferPollInterval,
-    int maxIceRestarts) {
+    int maxIceRestarts,
+    Duration failedGrace) {
 
   /** The largest message a data channel carries; a larger one would silently close the channel. */
   public static final int MAX_MESSAGE_SIZE = 262_144;
@@ -26,6 +27,7 @@ public record RtcConfig(
   public RtcConfig {
     iceServers = List.copyOf(Objects.requireNonNull(iceServers, "iceServers"));
     Objects.requireNonNull(bufferPollInterval, "bufferPollInterval");
+    Objects.requireNonNull(failedGrace, "failedGrace");
     if (lowWatermark < 0 || highWatermark < MAX_MESSAGE_SIZE || lowWatermark >= highWatermark) {
       throw new IllegalArgumentException(
           "need 0 <= lowWatermark < highWatermark and highWatermark >= " + MAX_MESSAGE_SIZE);
@@ -48,10 +50,14 @@ public record RtcConfig(
         .relayOnly(relayOnly)
         .watermarks(lowWatermark, highWatermark)
         .bufferPollInterval(bufferPollInterval)
-        .maxIceRestarts(maxIceRestarts);
+        .maxIceRestarts(maxIceRestarts)
+        .failedGrace(failedGrace);
   }
 
-  /** Builder with defaults: no ICE servers, 256 KiB / 1 MiB watermarks, 1 ms polls, 3 restarts. */
+  /**
+   * Builder with defaults: no ICE servers, 256 KiB / 1 MiB watermarks, 1 ms polls, 3 ICE restarts,
+   * 20 s for a failed connection to recover before the next restart (or close).
+   */
   public static final class Builder {
     private List<IceServer> iceServers = List.of();
     private boolean relayOnly;
@@ -59,6 +65,7 @@ public record RtcConfig(
     private long low = 256 << 10;
     private Duration poll = Duration.ofMillis(1);
     private int maxIceRestarts = 3;
+    private Duration failedGrace = Duration.ofSeconds(20);
 
     public Builder iceServers(List<IceServer> servers) {
       this.iceServers = servers;
@@ -87,8 +94,14 @@ public record RtcConfig(
       return this;
     }
 
+    /** How long a failed connection may take to recover before the next restart or close. */
+    public Builder failedGrace(Duration grace) {
+      this.failedGrace = grace;
+      return this;
+    }
+
     public RtcConfig build() {
-      return new RtcConfig(iceServers, relayOnly, high, low, poll, maxIceRestarts);
+      return new RtcConfig(iceServers, relayOnly, high, low, poll, maxIceRestarts, failedGrace);
     }
   }
 }

@@ -84,6 +84,7 @@ public final class RtcConnection implements AutoCloseable {
   private final List<IceCandidate> pendingRemote = new ArrayList<>();
   private final List<IceCandidate> pendingLocal = new ArrayList<>();
   private int iceRestarts;
+  private int failureEpoch;
   private volatile State state = State.NEW;
 
   private volatile boolean closed;
@@ -468,15 +469,46 @@ public final class RtcConnection implements AutoCloseable {
       iceRestarts = 0;
     } else if (next == State.FAILED) {
       if (initiator && iceRestarts < config.maxIceRestarts()) {
-        iceRestarts++;
-        LOG.info("{}: connection failed, ICE restart {}/{}", name, iceRestarts, config.maxIceRestarts());
-        op(() -> negotiate(true));
+        restartAfterFailure();
       } else if (initiator) {
         LOG.info("{}: connection failed after {} ICE restarts, closing", name, iceRestarts);
         close();
+        return;
       }
+      scheduleFailureCheck();
     } else if (next == State.CLOSED) {
       close();
+    }
+  }
+
+  private void restartAfterFailure() {
+    iceRestarts++;
+    LOG.info("{}: connection failed, ICE restart {}/{}", name, iceRestarts, config.maxIceRestarts());
+    op(() -> negotiate(true));
+  }
+
+  /**
+   * A failed connection that is not connected again within the grace period is retried (by the
+   * initiator, while restarts are left) or closed: a restart offer that is never answered, or an
+   * initiator that is gone, must not leave the connection hanging.
+   */
+  private void scheduleFailureCheck() {
+    int epoch = ++failureEpoch;
+    try {
+      runtime.timers().schedule(() -> strand.execute(() -> {
+        if (closed || state == State.CONNECTED || epoch != failureEpoch) {
+          return;
+        }
+        if (initiator && iceRestarts < config.maxIceRestarts()) {
+          restartAfterFailure();
+          scheduleFailureCheck();
+        } else {
+          LOG.info("{}: not connected again within {}, closing", name, config.failedGrace());
+          close();
+        }
+      }), config.failedGrace().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      close(); // the runtime is going away
     }
   }
 

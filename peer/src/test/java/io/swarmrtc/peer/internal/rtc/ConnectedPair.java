@@ -1,6 +1,8 @@
 package io.swarmrtc.peer.internal.rtc;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,14 +15,17 @@ final class ConnectedPair implements AutoCloseable {
   final RtcConnection answerer;
   final RtcChannel offererChannel;
   final RtcChannel answererChannel;
+  /** Every state the offerer went through, in order. */
+  final List<RtcConnection.State> offererStates;
 
   private ConnectedPair(RtcRuntime runtime, RtcConnection offerer, RtcConnection answerer,
-      RtcChannel offererChannel, RtcChannel answererChannel) {
+      RtcChannel offererChannel, RtcChannel answererChannel, List<RtcConnection.State> offererStates) {
     this.runtime = runtime;
     this.offerer = offerer;
     this.answerer = answerer;
     this.offererChannel = offererChannel;
     this.answererChannel = answererChannel;
+    this.offererStates = offererStates;
   }
 
   /** Connects and waits until the channel is open on both ends. */
@@ -55,8 +60,14 @@ final class ConnectedPair implements AutoCloseable {
             remote.complete(channel);
           }
         });
+    List<RtcConnection.State> states = new CopyOnWriteArrayList<>();
     ends[0] = RtcConnection.open(runtime, config, "offerer", false, true,
-        signalsTo(() -> ends[1]), new RtcConnection.Listener() {});
+        signalsTo(() -> ends[1]), new RtcConnection.Listener() {
+          @Override
+          public void onStateChange(RtcConnection c, RtcConnection.State state) {
+            states.add(state);
+          }
+        });
     RtcChannel local = ends[0].createChannel("data", ordered);
     local.setListener(new RtcChannel.Listener() {
       @Override
@@ -78,7 +89,7 @@ final class ConnectedPair implements AutoCloseable {
       throw new AssertionError("channel did not open on both ends (offerer " + ends[0].state()
           + ", answerer " + ends[1].state() + "); is this running inside scripts/in-netns.sh?", e);
     }
-    return new ConnectedPair(runtime, ends[0], ends[1], local, remote.get());
+    return new ConnectedPair(runtime, ends[0], ends[1], local, remote.get(), states);
   }
 
   private static RtcConnection.Signals signalsTo(java.util.function.Supplier<RtcConnection> other) {
