@@ -6,7 +6,9 @@ import io.swarmrtc.peer.ChatRoom;
 import io.swarmrtc.peer.RoomJoin;
 import io.swarmrtc.peer.SwarmClient;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -26,9 +28,22 @@ final class ChatCommand implements Callable<Integer> {
   @Option(names = "--password", description = "the room password")
   String password;
 
+  private final InputStream input;
+  private final OutputStream output;
+
+  ChatCommand() {
+    this(System.in, System.out);
+  }
+
+  /** For tests: chat from {@code input}, print to {@code output}. */
+  ChatCommand(InputStream input, OutputStream output) {
+    this.input = input;
+    this.output = output;
+  }
+
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(output, StandardCharsets.UTF_8), true);
     try (SwarmClient client = server.client();
          ChatRoom chat = client.chat(RoomJoin.of(room).withPassword(password), new ChatListener() {
            @Override
@@ -47,7 +62,7 @@ final class ChatCommand implements Callable<Integer> {
            }
          })) {
       out.println("* joined " + room + " as " + shortId(chat.localPeerId()));
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank()) {
           chat.send(line);
