@@ -1,21 +1,12 @@
 package io.swarmrtc.peer.internal.rtc;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionObserver;
-import dev.onvoid.webrtc.RTCAnswerOptions;
-import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCDataChannel;
-import dev.onvoid.webrtc.RTCDataChannelInit;
 import dev.onvoid.webrtc.RTCIceCandidate;
-import dev.onvoid.webrtc.RTCIceServer;
-import dev.onvoid.webrtc.RTCIceTransportPolicy;
-import dev.onvoid.webrtc.RTCOfferOptions;
-import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCSignalingState;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import io.swarmrtc.peer.internal.util.SerialExecutor;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +64,7 @@ public final class RtcConnection implements AutoCloseable {
   private final Listener listener;
   private final SerialExecutor strand;
   private final List<RtcChannel> channels = new CopyOnWriteArrayList<>();
-  private RTCPeerConnection pc; // set once in open(); native calls guarded by `this` + closed
+  private final GuardedPeerConnection pc;
 
   // Only touched on `strand`:
   private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
@@ -100,6 +91,7 @@ public final class RtcConnection implements AutoCloseable {
     this.signals = signals;
     this.listener = listener;
     this.strand = new SerialExecutor(runtime.events());
+    this.pc = new GuardedPeerConnection(name);
   }
 
   /**
@@ -117,10 +109,11 @@ public final class RtcConnection implements AutoCloseable {
     RtcConnection c = new RtcConnection(runtime, config, name, polite, initiator, signals, listener);
     boolean created = runtime.withFactory(() -> {
       if (runtime.register(c)) {
-        c.pc = runtime.factory().createPeerConnection(c.nativeConfig(), c.new NativeObserver());
+        c.pc.attach(runtime.factory().createPeerConnection(
+            GuardedPeerConnection.nativeConfig(config), c.new NativeObserver()));
       }
     });
-    if (!created || c.pc == null) {
+    if (!created || !c.pc.isAttached()) {
       runtime.unregister(c);
       throw new RtcClosedException("the WebRTC runtime is shut down");
     }
@@ -145,19 +138,7 @@ public final class RtcConnection implements AutoCloseable {
 
   /** Creates a data channel (reliable; ordered or not). Channels are created before the offer. */
   public RtcChannel createChannel(String label, boolean ordered) {
-    RTCDataChannelInit init = new RTCDataChannelInit();
-    init.ordered = ordered;
-    init.negotiated = false;
-    init.id = -1;
-    init.maxPacketLifeTime = -1;
-    init.maxRetransmits = -1;
-    RTCDataChannel ch;
-    synchronized (this) {
-      if (closed) {
-        throw new RtcClosedException("connection " + name + " is closed");
-      }
-      ch = pc.createDataChannel(label, init);
-    }
+    RTCDataChannel ch = pc.createDataChannel(label, ordered);
     RtcChannel channel = new RtcChannel(ch, runtime, config);
     channels.add(channel);
     if (closed) {
@@ -182,18 +163,12 @@ public final class RtcConnection implements AutoCloseable {
 
   /** The current local SDP, or null (for tests and diagnostics). */
   String localSdp() {
-    synchronized (this) {
-      if (closed) {
-        return null;
-      }
-      var d = pc.getLocalDescription();
-      return d == null ? null : d.sdp;
-    }
+    return pc.localSdp();
   }
 
   /** The current signaling state name, e.g. {@code STABLE} (for tests and diagnostics). */
   String signalingStateName() {
-    return signalingState().name();
+    return pc.signalingState().name();
   }
 
   /** Applies a remote offer and answers it, rolling back our own offer if we are polite. */
@@ -202,20 +177,20 @@ public final class RtcConnection implements AutoCloseable {
       if (closed) {
         return;
       }
-      boolean collision = makingOffer || signalingState() != RTCSignalingState.STABLE;
+      boolean collision = makingOffer || pc.signalingState() != RTCSignalingState.STABLE;
       ignoreOffer = !polite && collision;
       if (ignoreOffer) {
         LOG.debug("{}: ignoring colliding offer (impolite)", name);
         return;
       }
       op(() -> {
-        CompletableFuture<Void> rollback = signalingState() == RTCSignalingState.HAVE_LOCAL_OFFER
-            ? setLocal(new RTCSessionDescription(RTCSdpType.ROLLBACK, ""))
+        CompletableFuture<Void> rollback = pc.signalingState() == RTCSignalingState.HAVE_LOCAL_OFFER
+            ? pc.setLocal(new RTCSessionDescription(RTCSdpType.ROLLBACK, ""))
             : CompletableFuture.completedFuture(null);
         return rollback
             .thenComposeAsync(v -> setRemote(new RTCSessionDescription(RTCSdpType.OFFER, sdp)), strand)
-            .thenComposeAsync(v -> createAnswer(), strand)
-            .thenComposeAsync(answer -> setLocal(answer).thenApply(v -> answer), strand)
+            .thenComposeAsync(v -> pc.createAnswer(), strand)
+            .thenComposeAsync(answer -> pc.setLocal(answer).thenApply(v -> answer), strand)
             .thenAcceptAsync(answer -> sendLocalDescription(() -> signals.sendAnswer(answer.sdp)), strand);
       });
     });
@@ -224,8 +199,8 @@ public final class RtcConnection implements AutoCloseable {
   /** Applies a remote answer to our pending offer; a stale answer is ignored. */
   public void handleAnswer(String sdp) {
     op(() -> {
-      if (signalingState() != RTCSignalingState.HAVE_LOCAL_OFFER) {
-        LOG.debug("{}: ignoring answer in state {}", name, signalingState());
+      if (pc.signalingState() != RTCSignalingState.HAVE_LOCAL_OFFER) {
+        LOG.debug("{}: ignoring answer in state {}", name, pc.signalingState());
         return CompletableFuture.completedFuture(null);
       }
       return setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, sdp));
@@ -248,20 +223,7 @@ public final class RtcConnection implements AutoCloseable {
 
   /** The path in use, from getStats' selected candidate pair; empty if not connected yet. */
   public CompletableFuture<PathInfo> pathInfo() {
-    CompletableFuture<PathInfo> result = new CompletableFuture<>();
-    synchronized (this) {
-      if (closed) {
-        return CompletableFuture.failedFuture(new RtcClosedException("connection " + name + " is closed"));
-      }
-      pc.getStats(report -> {
-        try {
-          result.complete(SelectedPath.from(report));
-        } catch (RuntimeException e) {
-          result.completeExceptionally(e);
-        }
-      });
-    }
-    return result.thenApplyAsync(p -> p, runtime.events());
+    return pc.selectedPath().thenApplyAsync(p -> p, runtime.events());
   }
 
   /**
@@ -270,21 +232,17 @@ public final class RtcConnection implements AutoCloseable {
    */
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    if (!pc.markClosed()) {
+      return;
     }
+    closed = true;
     // Close the channels first so the remote side sees them close (an SCTP stream reset) instead
     // of waiting for ICE consent to expire. Not under our lock: pc.close() runs native callbacks
     // synchronously on the signaling thread.
     for (RtcChannel ch : channels) {
       ch.close();
     }
-    if (pc != null) {
-      pc.close();
-    }
+    pc.closeNative();
     for (RtcChannel ch : channels) {
       ch.dispose();
     }
@@ -317,12 +275,12 @@ public final class RtcConnection implements AutoCloseable {
   }
 
   private CompletableFuture<Void> negotiate(boolean iceRestart) {
-    if (signalingState() != RTCSignalingState.STABLE) {
+    if (pc.signalingState() != RTCSignalingState.STABLE) {
       return CompletableFuture.completedFuture(null); // an exchange is under way; it covers this
     }
     makingOffer = true;
-    return createOffer(iceRestart)
-        .thenComposeAsync(offer -> setLocal(offer).thenApply(v -> offer), strand)
+    return pc.createOffer(iceRestart)
+        .thenComposeAsync(offer -> pc.setLocal(offer).thenApply(v -> offer), strand)
         .thenAcceptAsync(offer -> sendLocalDescription(() -> signals.sendOffer(offer.sdp)), strand)
         .whenCompleteAsync((v, t) -> makingOffer = false, strand);
   }
@@ -336,18 +294,8 @@ public final class RtcConnection implements AutoCloseable {
   }
 
   private void addRemoteCandidate(IceCandidate c) {
-    int index = c.sdpMLineIndex() == null ? 0 : c.sdpMLineIndex();
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      try {
-        pc.addIceCandidate(new RTCIceCandidate(c.sdpMid(), index, c.candidate()));
-      } catch (RuntimeException e) {
-        if (!ignoreOffer) {
-          LOG.debug("{}: remote candidate rejected: {}", name, e.getMessage());
-        }
-      }
+    if (!pc.addCandidate(c) && !ignoreOffer && !closed) {
+      LOG.debug("{}: remote candidate rejected: {}", name, c.candidate());
     }
   }
 
@@ -358,88 +306,9 @@ public final class RtcConnection implements AutoCloseable {
     queued.forEach(this::addRemoteCandidate);
   }
 
-  private RTCSignalingState signalingState() {
-    synchronized (this) {
-      return closed ? RTCSignalingState.CLOSED : pc.getSignalingState();
-    }
-  }
-
-  private CompletableFuture<RTCSessionDescription> createOffer(boolean iceRestart) {
-    RTCOfferOptions options = new RTCOfferOptions();
-    options.iceRestart = iceRestart;
-    CompletableFuture<RTCSessionDescription> f = new CompletableFuture<>();
-    synchronized (this) {
-      if (closed) {
-        return closedFuture();
-      }
-      pc.createOffer(options, describeInto(f));
-    }
-    return f;
-  }
-
-  private CompletableFuture<RTCSessionDescription> createAnswer() {
-    CompletableFuture<RTCSessionDescription> f = new CompletableFuture<>();
-    synchronized (this) {
-      if (closed) {
-        return closedFuture();
-      }
-      pc.createAnswer(new RTCAnswerOptions(), describeInto(f));
-    }
-    return f;
-  }
-
-  private CompletableFuture<Void> setLocal(RTCSessionDescription d) {
-    CompletableFuture<Void> f = new CompletableFuture<>();
-    synchronized (this) {
-      if (closed) {
-        return closedFuture();
-      }
-      pc.setLocalDescription(d, completeInto(f, "setLocalDescription(" + d.sdpType + ")"));
-    }
-    return f;
-  }
-
+  /** Sets the remote description, then adds the candidates that waited for it. */
   private CompletableFuture<Void> setRemote(RTCSessionDescription d) {
-    CompletableFuture<Void> f = new CompletableFuture<>();
-    synchronized (this) {
-      if (closed) {
-        return closedFuture();
-      }
-      pc.setRemoteDescription(d, completeInto(f, "setRemoteDescription(" + d.sdpType + ")"));
-    }
-    return f.thenRunAsync(this::remoteDescriptionApplied, strand);
-  }
-
-  private <T> CompletableFuture<T> closedFuture() {
-    return CompletableFuture.failedFuture(new RtcClosedException("connection " + name + " is closed"));
-  }
-
-  private static CreateSessionDescriptionObserver describeInto(CompletableFuture<RTCSessionDescription> f) {
-    return new CreateSessionDescriptionObserver() {
-      @Override
-      public void onSuccess(RTCSessionDescription description) {
-        f.complete(description);
-      }
-
-      @Override
-      public void onFailure(String error) {
-        f.completeExceptionally(new IllegalStateException(error));
-      }
-    };
-  }
-
-  private static SetSessionDescriptionObserver completeInto(CompletableFuture<Void> f, String what) {
-    return new SetSessionDescriptionObserver() {
-      @Override
-      public void onSuccess() {
-        f.complete(null);
-      }
-
-      @Override
-      public void onFailure(String error) {
-        f.completeExceptionally(new IllegalStateException(what + ": " + error));
-      }
-    };
+    return pc.setRemote(d).thenRunAsync(this::remoteDescriptionApplied, strand);
   }
 
   private static String rootMessage(Throwable t) {
@@ -521,19 +390,6 @@ public final class RtcConnection implements AutoCloseable {
     } else {
       pendingLocal.add(c);
     }
-  }
-
-  private RTCConfiguration nativeConfig() {
-    RTCConfiguration c = new RTCConfiguration();
-    for (IceServer s : config.iceServers()) {
-      RTCIceServer n = new RTCIceServer();
-      n.urls = new ArrayList<>(s.urls());
-      n.username = s.username();
-      n.password = s.credential();
-      c.iceServers.add(n);
-    }
-    c.iceTransportPolicy = config.relayOnly() ? RTCIceTransportPolicy.RELAY : RTCIceTransportPolicy.ALL;
-    return c;
   }
 
   /** Native callbacks: hand off to the strand and return at once; never take our locks. */
