@@ -56,7 +56,8 @@ public final class SwarmClient implements AutoCloseable {
    */
   public ChatRoom chat(RoomJoin join, ChatListener listener) {
     checkOpen();
-    MeshChatRoom room = MeshChatRoom.join(settings.meshConfig(join), settings.clock(), listener, open::remove);
+    MeshChatRoom room = MeshChatRoom.join(settings.meshConfig(join), settings.joinTimeout(), settings.clock(), listener,
+        open::remove);
     open.add(room);
     if (closed) {
       room.close();

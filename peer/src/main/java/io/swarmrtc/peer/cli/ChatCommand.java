@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Chat in a room: lines from stdin go to every peer; their messages are printed. */
-@Command(name = "chat", description = "Join ROOM and chat: type lines, Ctrl-D to leave.")
+@Command(name = "chat", mixinStandardHelpOptions = true, description = "Join ROOM and chat: type lines, Ctrl-D to leave.")
 final class ChatCommand implements Callable<Integer> {
   @Mixin ServerOptions server;
 

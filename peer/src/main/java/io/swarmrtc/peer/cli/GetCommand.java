@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Declared now; wired to the swarm engine when it lands. */
-@Command(name = "get", description = "Download the content of a share URL into a directory. (not available yet)")
+@Command(name = "get", mixinStandardHelpOptions = true, description = "Download the content of a share URL into a directory. (not available yet)")
 final class GetCommand implements Callable<Integer> {
   @Mixin ServerOptions server;
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Declared now; wired to the swarm engine when it lands. */
-@Command(name = "seed", description = "Serve already-downloaded content of a share URL. (not available yet)")
+@Command(name = "seed", mixinStandardHelpOptions = true, description = "Serve already-downloaded content of a share URL. (not available yet)")
 final class SeedCommand implements Callable<Integer> {
   @Mixin ServerOptions server;
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** Declared now; wired to the swarm engine when it lands. */
-@Command(name = "share", description = "Share FILES in ROOM and print the share URL. (not available yet)")
+@Command(name = "share", mixinStandardHelpOptions = true, description = "Share FILES in ROOM and print the share URL. (not available yet)")
 final class ShareCommand implements Callable<Integer> {
   @Mixin ServerOptions server;
 

@@ -1,5 +1,6 @@
 package io.swarmrtc.peer.cli;
 
+import io.swarmrtc.peer.SwarmException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,8 +14,16 @@ public final class SwarmCli implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    int code = new CommandLine(new SwarmCli()).execute(args);
+    int code = commandLine(CommandLine.defaultFactory()).execute(args);
     System.exit(code); // native WebRTC threads must not keep the JVM alive
+  }
+
+  /** The command line with its error handling: failures print one line, not a stack trace. */
+  static CommandLine commandLine(CommandLine.IFactory factory) {
+    return new CommandLine(new SwarmCli(), factory).setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("error: " + e.getMessage());
+      return e instanceof SwarmException ? 2 : 1;
+    });
   }
 
   @Override

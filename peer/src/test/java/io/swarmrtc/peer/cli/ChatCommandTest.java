@@ -63,7 +63,7 @@ class ChatCommandTest {
               : CommandLine.defaultFactory().create(cls);
         }
       };
-      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(new SwarmCli(), factory)
+      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SwarmCli.commandLine(factory)
           .execute("chat", "--server", server.origin().toString(), "cli-room"));
 
       String cliPeer = peers.poll(30, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import io.swarmrtc.peer.internal.mesh.MeshConfig;
 import io.swarmrtc.peer.internal.mesh.MeshPeer;
 import io.swarmrtc.peer.internal.mesh.PeerMesh;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,16 +54,16 @@ public final class MeshChatRoom implements ChatRoom {
   }
 
   /** Joins and returns once joined (peers connect afterwards; see {@link ChatListener#onPeerJoined}). */
-  public static MeshChatRoom join(MeshConfig config, Clock clock, ChatListener listener,
+  public static MeshChatRoom join(MeshConfig config, Duration timeout, Clock clock, ChatListener listener,
       Consumer<MeshChatRoom> onClose) {
     MeshChatRoom room = new MeshChatRoom(config, clock, listener, onClose);
     try {
-      room.mesh.start().get(config.signaling().connectTimeout().toMillis() * 2,
-          java.util.concurrent.TimeUnit.MILLISECONDS);
+      room.mesh.start().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       return room;
     } catch (java.util.concurrent.TimeoutException e) {
       room.close();
-      throw new SwarmException(SwarmException.Code.TIMEOUT, "no answer from " + config.signaling().uri(), e);
+      throw new SwarmException(SwarmException.Code.TIMEOUT,
+          "could not join within " + timeout.toSeconds() + " s via " + config.signaling().uri(), e);
     } catch (InterruptedException e) {
       room.close();
       Thread.currentThread().interrupt();

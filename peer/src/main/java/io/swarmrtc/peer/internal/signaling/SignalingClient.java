@@ -351,7 +351,7 @@ public final class SignalingClient implements AutoCloseable {
     while (t.getCause() != null) {
       t = t.getCause();
     }
-    return String.valueOf(t.getMessage());
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 
   /** WebSocket callbacks: assemble text frames and hand them to `exec`. */
