@@ -49,6 +49,7 @@ class SwarmClientChatTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closes a resource twice on purpose
   void twoClientsChatThroughTheServerUsingItsIceServerList() throws Exception {
     Inbox aliceInbox = new Inbox();
     Inbox bobInbox = new Inbox();
@@ -73,6 +74,7 @@ class SwarmClientChatTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the owner's room only has to exist
   void aRefusedJoinReportsTheSignalingCode() {
     try (SwarmClient owner = SwarmClient.builder(server.origin()).iceServers(List.of()).build();
          ChatRoom room = owner.chat(RoomJoin.of("locked").withPassword("right"), m -> {});

@@ -188,9 +188,9 @@ public final class PeerMesh implements AutoCloseable {
   private final class Link {
     final String peerId;
     final SerialExecutor events = new SerialExecutor(runtime.events());
-    RtcConnection connection;
-    RtcChannel swarm;
-    RtcChannel chat;
+    volatile RtcConnection connection;
+    volatile RtcChannel swarm;
+    volatile RtcChannel chat;
     volatile MeshPeer handle;
     volatile boolean connected;
     boolean dropped; // on events

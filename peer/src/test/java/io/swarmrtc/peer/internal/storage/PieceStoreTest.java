@@ -206,6 +206,7 @@ class PieceStoreTest {
   }
 
   @Test
+  @SuppressWarnings("try") // opening the store is what creates the part file
   void partFilesArePreallocatedSparse() throws IOException {
     ContentLayout big = new ContentLayout(List.of(new StoredFile("big.bin", 1L << 30)), 1 << 20);
     List<byte[]> fake = new ArrayList<>();
