@@ -1,6 +1,7 @@
 package io.swarmrtc.peer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.swarmrtc.peer.ChatMessage;
@@ -63,19 +64,28 @@ class ChatCommandTest {
               : CommandLine.defaultFactory().create(cls);
         }
       };
-      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SwarmCli.commandLine(factory)
-          .execute("chat", "--server", server.origin().toString(), "cli-room"));
+      // The command blocks reading stdin: give it its own thread, never a shared pool's (a blocked
+      // common-pool worker stalls HttpClient completions on small machines).
+      CompletableFuture<Integer> exit = new CompletableFuture<>();
+      Thread cli = new Thread(() -> exit.complete(SwarmCli.commandLine(factory)
+          .execute("chat", "--server", server.origin().toString(), "cli-room")), "cli-under-test");
+      cli.setDaemon(true);
+      cli.start();
+      try {
+        String cliPeer = peers.poll(30, TimeUnit.SECONDS);
+        assertNotNull(cliPeer, "the command's peer connected; it printed: " + stdout.toString(StandardCharsets.UTF_8));
+        typing.write("hello from the command line\n".getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        ChatMessage got = inbox.poll(30, TimeUnit.SECONDS);
+        assertNotNull(got, "the typed line arrived");
+        assertEquals("hello from the command line", got.text());
+        assertEquals(cliPeer, got.from());
 
-      String cliPeer = peers.poll(30, TimeUnit.SECONDS);
-      typing.write("hello from the command line\n".getBytes(StandardCharsets.UTF_8));
-      typing.flush();
-      ChatMessage got = inbox.poll(30, TimeUnit.SECONDS);
-      assertEquals("hello from the command line", got.text());
-      assertEquals(cliPeer, got.from());
-
-      room.send("hello back").get(10, TimeUnit.SECONDS);
-      await("the command prints the reply", () -> stdout.toString(StandardCharsets.UTF_8).contains("> hello back"));
-      typing.close(); // Ctrl-D
+        room.send("hello back").get(10, TimeUnit.SECONDS);
+        await("the command prints the reply", () -> stdout.toString(StandardCharsets.UTF_8).contains("> hello back"));
+      } finally {
+        typing.close(); // Ctrl-D: the command leaves and returns
+      }
       assertEquals(0, exit.get(30, TimeUnit.SECONDS));
       assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("* joined cli-room as "));
       room.close();

@@ -147,12 +147,16 @@ public final class PeerMesh implements AutoCloseable {
       return;
     }
     localId = j.peerId();
+    LOG.debug("mesh: joined as {} (resumed {}), peers {}", j.peerId(), j.resumed(), j.peers());
     if (!j.resumed()) {
       new ArrayList<>(links.values()).forEach(this::drop); // they knew our old id
       rtcConfig = config.iceServerSource() == null
           ? CompletableFuture.completedFuture(config.rtc())
           : config.iceServerSource().apply(j.peerId())
-              .thenApply(servers -> config.rtc().toBuilder().iceServers(servers).build())
+              .thenApply(servers -> {
+                LOG.debug("mesh: {} ICE server(s) from the server", servers.size());
+                return config.rtc().toBuilder().iceServers(servers).build();
+              })
               .exceptionally(t -> {
                 LOG.warn("mesh: cannot fetch ICE servers, using the configured ones: {}", t.toString());
                 return config.rtc();

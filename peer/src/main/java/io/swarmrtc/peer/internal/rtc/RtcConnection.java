@@ -177,6 +177,7 @@ public final class RtcConnection implements AutoCloseable {
       if (closed) {
         return;
       }
+      LOG.debug("{}: remote offer in state {}", name, pc.signalingState());
       boolean collision = makingOffer || pc.signalingState() != RTCSignalingState.STABLE;
       ignoreOffer = !polite && collision;
       if (ignoreOffer) {
@@ -199,6 +200,7 @@ public final class RtcConnection implements AutoCloseable {
   /** Applies a remote answer to our pending offer; a stale answer is ignored. */
   public void handleAnswer(String sdp) {
     op(() -> {
+      LOG.debug("{}: remote answer in state {}", name, pc.signalingState());
       if (pc.signalingState() != RTCSignalingState.HAVE_LOCAL_OFFER) {
         LOG.debug("{}: ignoring answer in state {}", name, pc.signalingState());
         return CompletableFuture.completedFuture(null);
@@ -213,6 +215,8 @@ public final class RtcConnection implements AutoCloseable {
       if (closed) {
         return;
       }
+      LOG.debug("{}: remote candidate {} ({})", name, candidate.candidate(),
+          remoteDescriptionSet ? "adding" : "queued");
       if (remoteDescriptionSet) {
         addRemoteCandidate(candidate);
       } else {
@@ -286,6 +290,7 @@ public final class RtcConnection implements AutoCloseable {
   }
 
   private void sendLocalDescription(Runnable send) {
+    LOG.debug("{}: sending local description with {} held candidates", name, pendingLocal.size());
     send.run();
     localDescriptionSent = true;
     List<IceCandidate> held = new ArrayList<>(pendingLocal);
@@ -324,6 +329,7 @@ public final class RtcConnection implements AutoCloseable {
     if (closed) {
       return;
     }
+    LOG.debug("{}: connection state {}", name, nativeState);
     State next = switch (nativeState) {
       case NEW -> State.NEW;
       case CONNECTING -> State.CONNECTING;
@@ -385,6 +391,7 @@ public final class RtcConnection implements AutoCloseable {
     if (closed) {
       return;
     }
+    LOG.debug("{}: local candidate {}", name, c.candidate());
     if (localDescriptionSent) {
       signals.sendCandidate(c);
     } else {

@@ -17,7 +17,9 @@ import java.util.concurrent.CompletableFuture;
 /** Fetches {@code GET /api/ice-servers?peer=ID} (docs/signaling.md, "ICE servers"). */
 public final class IceServersClient {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  // HTTP/1.1: the server speaks it, and an h2c upgrade attempt buys nothing on a one-shot GET.
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
   private final URI endpoint;
 
   /** @param endpoint e.g. {@code http://127.0.0.1:8080/api/ice-servers} */
