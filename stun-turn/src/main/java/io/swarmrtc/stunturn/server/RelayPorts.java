@@ -1,0 +1,67 @@
+package io.swarmrtc.stunturn.server;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
+import java.util.BitSet;
+
+/**
+ * Hands out relay sockets from the configured port range, round-robin, skipping ports we hold
+ * or that another process holds. Null means the range is exhausted (508).
+ */
+final class RelayPorts {
+  private final InetAddress address;
+  private final int min;
+  private final int max;
+  private final BitSet inUse = new BitSet();
+  private int cursor;
+
+  RelayPorts(InetAddress address, int min, int max) {
+    this.address = address;
+    this.min = min;
+    this.max = max;
+    this.cursor = min;
+  }
+
+  /** An open, bound, non-blocking channel, or null when no port is free. */
+  DatagramChannel open() throws IOException {
+    if (min == 0) {
+      return bind(0);
+    }
+    int size = max - min + 1;
+    for (int tried = 0; tried < size; tried++) {
+      int port = cursor;
+      cursor = cursor == max ? min : cursor + 1;
+      if (inUse.get(port)) {
+        continue;
+      }
+      DatagramChannel ch = bind(port);
+      if (ch != null) {
+        inUse.set(port);
+        return ch;
+      }
+    }
+    return null;
+  }
+
+  private DatagramChannel bind(int port) throws IOException {
+    DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET);
+    try {
+      ch.bind(new InetSocketAddress(address, port));
+      ch.configureBlocking(false);
+      return ch;
+    } catch (BindException e) {
+      ch.close();
+      return null;
+    }
+  }
+
+  void release(int port) {
+    if (min != 0) {
+      inUse.clear(port);
+    }
+  }
+}
