@@ -20,12 +20,22 @@ import java.util.Arrays;
 public final class StunMessageWriter {
   private final byte[] buf;
   private int pos;
+  private byte padding;
 
   public StunMessageWriter(int capacity) {
     if (capacity < StunHeader.LENGTH) {
       throw new IllegalArgumentException("capacity below a STUN header: " + capacity);
     }
     this.buf = new byte[capacity];
+  }
+
+  /**
+   * The byte used for padding (RFC 8489 §14: any value, receivers ignore it). Zero by default;
+   * RFC 5769's vectors pad with spaces, so a bit-exact re-encoding needs this.
+   */
+  public StunMessageWriter paddingByte(byte value) {
+    this.padding = value;
+    return this;
   }
 
   public StunMessageWriter begin(int method, MessageClass messageClass, byte[] transactionId) {
@@ -60,7 +70,7 @@ public final class StunMessageWriter {
     Bytes.put16(buf, pos, type);
     Bytes.put16(buf, pos + 2, length);
     int valueOffset = pos + 4;
-    Arrays.fill(buf, valueOffset + length, valueOffset + padded, (byte) 0);
+    Arrays.fill(buf, valueOffset + length, valueOffset + padded, padding);
     pos = valueOffset + padded;
     Bytes.put16(buf, 2, pos - StunHeader.LENGTH);
     return valueOffset;
