@@ -72,7 +72,7 @@ public final class EventLoop implements AutoCloseable {
     try {
       while (running) {
         ctx.selector.select(this::dispatch, SWEEP_INTERVAL_MS);
-        ctx.now = ctx.config.clock().millis();
+        ctx.tick();
         if (ctx.now >= nextSweep) {
           sweep();
           nextSweep = ctx.now + SWEEP_INTERVAL_MS;
@@ -87,7 +87,7 @@ public final class EventLoop implements AutoCloseable {
   }
 
   private void dispatch(SelectionKey key) {
-    ctx.now = ctx.config.clock().millis();
+    ctx.tick();
     try {
       ((Ready) key.attachment()).onReady(key);
     } catch (IOException | RuntimeException e) {

@@ -50,8 +50,8 @@ final class RelaySocket implements EventLoop.Ready {
   void sendToPeer(ByteBuffer payload, InetSocketAddress peer) {
     int len = payload.remaining();
     try {
-      channel.send(payload, peer);
       ctx.counters.relayed(len);
+      channel.send(payload, peer);
     } catch (IOException e) {
       ctx.counters.dropped(); // e.g. ICMP unreachable reported on a later send: keep serving
     }
@@ -71,6 +71,7 @@ final class RelaySocket implements EventLoop.Ready {
       if (peer == null) {
         return;
       }
+      ctx.tick();
       fromPeer(peer, in.position() - 4);
     }
   }
@@ -91,15 +92,16 @@ final class RelaySocket implements EventLoop.Ready {
           buf[total++] = 0;
         }
       }
+      ctx.counters.relayed(len);
       link.send(buf, 0, total, client);
     } else {
       StunMessageWriter w = ctx.writer;
       w.begin(StunMethod.DATA, MessageClass.INDICATION, ctx.nextTransactionId());
       XorPeerAddress.write(w, peer);
       Data.write(w, buf, 4, len);
+      ctx.counters.relayed(len);
       link.send(w.buffer(), 0, w.length(), client);
     }
-    ctx.counters.relayed(len);
   }
 
   void close() {

@@ -46,6 +46,12 @@ final class ServerContext {
     this.now = config.clock().millis();
   }
 
+  /** Reads the injected Clock; called per received packet so "now" is never stale. */
+  long tick() {
+    now = config.clock().millis();
+    return now;
+  }
+
   /** A fresh transaction id for server-originated indications (Data), in a reused array. */
   byte[] nextTransactionId() {
     config.random().nextBytes(transactionId);

@@ -50,6 +50,7 @@ final class TcpConnection implements EventLoop.Ready, ClientLink {
     }
     if (k.isValid() && k.isReadable()) {
       int n = channel.read(in);
+      ctx.tick();
       if (n < 0) {
         close();
         return;

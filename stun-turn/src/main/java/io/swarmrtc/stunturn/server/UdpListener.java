@@ -56,6 +56,7 @@ final class UdpListener implements EventLoop.Ready, ClientLink {
       if (from == null) {
         return;
       }
+      ctx.tick();
       int len = in.position();
       if (len == 0) {
         ctx.counters.dropped();
