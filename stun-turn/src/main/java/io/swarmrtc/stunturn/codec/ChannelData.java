@@ -3,7 +3,8 @@ package io.swarmrtc.stunturn.codec;
 import java.util.Arrays;
 
 /**
- * A ChannelData message (RFC 8656 §12.4): channel number (0x4000-0x4FFF), payload length, payload.
+ * A ChannelData message (RFC 8656 §12.4): channel number (0x4000-0x7FFF, see {@link ChannelNumber}),
+ * payload length, payload.
  * Over TCP the frame is padded to a multiple of 4 (§12.5); over UDP padding is optional, so a
  * datagram may hold the exact or the padded size, nothing else.
  */
@@ -12,7 +13,7 @@ public record ChannelData(int channel, byte[] data) {
 
   public ChannelData {
     if (!ChannelNumber.isValid(channel)) {
-      throw new IllegalArgumentException("channel out of 0x4000..0x4FFF: " + channel);
+      throw new IllegalArgumentException("channel out of 0x4000..0x7FFF: " + channel);
     }
     data = data.clone();
   }
@@ -48,7 +49,7 @@ public record ChannelData(int channel, byte[] data) {
     int channel = Bytes.u16(b, off);
     if (!ChannelNumber.isValid(channel)) {
       throw StunDecodeException.framing("ChannelData.channel",
-          String.format("0x%04X out of 0x4000..0x4FFF", channel));
+          String.format("0x%04X out of 0x4000..0x7FFF", channel));
     }
     int dataLength = Bytes.u16(b, off + 2);
     int paddedLength = HEADER_LENGTH + ((dataLength + 3) & ~3);

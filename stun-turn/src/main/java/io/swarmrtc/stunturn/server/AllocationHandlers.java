@@ -4,6 +4,7 @@ import io.swarmrtc.stunturn.allocation.Allocation;
 import io.swarmrtc.stunturn.allocation.AllocationTable;
 import io.swarmrtc.stunturn.allocation.Lifetimes;
 import io.swarmrtc.stunturn.codec.AttributeType;
+import io.swarmrtc.stunturn.codec.EvenPort;
 import io.swarmrtc.stunturn.codec.Lifetime;
 import io.swarmrtc.stunturn.codec.RequestedAddressFamily;
 import io.swarmrtc.stunturn.codec.RequestedTransport;
@@ -53,6 +54,11 @@ final class AllocationHandlers {
     if (family == RequestedAddressFamily.IPV6) {
       throw new TurnException(TurnError.ADDRESS_FAMILY_NOT_SUPPORTED);
     }
+    EvenPort.Request evenPort = EvenPort.read(m);
+    if (evenPort == EvenPort.Request.EVEN_AND_RESERVE_NEXT) {
+      // Port reservations (RESERVATION-TOKEN) are not supported: RFC 8656 §7.2 says 508.
+      throw new TurnException(TurnError.INSUFFICIENT_CAPACITY);
+    }
     AllocationTable.Refusal refusal = ctx.allocations.checkQuota(ex.username);
     if (refusal == AllocationTable.Refusal.USER_QUOTA) {
       throw new TurnException(TurnError.ALLOCATION_QUOTA_REACHED);
@@ -62,7 +68,7 @@ final class AllocationHandlers {
     }
     DatagramChannel relay;
     try {
-      relay = ctx.relayPorts.open();
+      relay = ctx.relayPorts.open(evenPort == EvenPort.Request.EVEN);
     } catch (IOException e) {
       relay = null; // out of file descriptors or similar: capacity, not the client's fault
     }

@@ -35,7 +35,7 @@ final class Dispatcher {
         AttributeType.MESSAGE_INTEGRITY_SHA256, AttributeType.REALM, AttributeType.NONCE,
         AttributeType.XOR_PEER_ADDRESS, AttributeType.DATA, AttributeType.LIFETIME,
         AttributeType.CHANNEL_NUMBER, AttributeType.REQUESTED_TRANSPORT,
-        AttributeType.REQUESTED_ADDRESS_FAMILY -> true;
+        AttributeType.REQUESTED_ADDRESS_FAMILY, AttributeType.EVEN_PORT -> true;
     default -> false;
   };
 

@@ -26,16 +26,16 @@ final class RelayPorts {
     this.cursor = min;
   }
 
-  /** An open, bound, non-blocking channel, or null when no port is free. */
-  DatagramChannel open() throws IOException {
+  /** An open, bound, non-blocking channel (on an even port if asked), or null when none is free. */
+  DatagramChannel open(boolean even) throws IOException {
     if (min == 0) {
-      return bind(0);
+      return even ? bindEphemeralEven() : bind(0);
     }
     int size = max - min + 1;
     for (int tried = 0; tried < size; tried++) {
       int port = cursor;
       cursor = cursor == max ? min : cursor + 1;
-      if (inUse.get(port)) {
+      if (inUse.get(port) || (even && (port & 1) != 0)) {
         continue;
       }
       DatagramChannel ch = bind(port);
@@ -43,6 +43,18 @@ final class RelayPorts {
         inUse.set(port);
         return ch;
       }
+    }
+    return null;
+  }
+
+  /** The OS picks ports at random: retry a few times for an even one. */
+  private DatagramChannel bindEphemeralEven() throws IOException {
+    for (int i = 0; i < 16; i++) {
+      DatagramChannel ch = bind(0);
+      if (ch == null || (ch.socket().getLocalPort() & 1) == 0) {
+        return ch;
+      }
+      ch.close();
     }
     return null;
   }

@@ -314,7 +314,7 @@ class TurnOverUdpTest {
   void channelNumbersOutsideTheRangeGet400() throws Exception {
     client.allocateRelay();
     assertEquals(400, errorCode(channelBind(0x3FFF, peerAddress())));
-    assertEquals(400, errorCode(channelBind(0x5000, peerAddress())));
+    assertEquals(400, errorCode(channelBind(0x8000, peerAddress())));
   }
 
   private StunMessage createPermission(InetSocketAddress p) throws Exception {
