@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Stateless nonces (RFC 8489 §9.2): {@code hex(expiry millis) + hex(HMAC-SHA256(key, expiry))[..16]}.
  * Nothing is stored per client; a forged, garbled or expired nonce is "stale" and gets a 438 with
  * a fresh one. The key comes from injected randomness, so nonces die with the server.
+ * Not thread-safe: one instance per event loop.
  */
 public final class NonceService {
   /** Outcome of checking a nonce. */
@@ -37,14 +38,36 @@ public final class NonceService {
     }
   }
 
+  // Single-threaded caches (the event loop): one nonce per second, the last one verified.
+  private long cachedSecond = -1;
+  private String cachedNonce;
+  private String lastValid;
+  private long lastValidExpiry;
+
   public String issue(long nowMillis) {
-    String expiry = String.format("%012x", nowMillis + lifetimeMillis);
-    return expiry + tag(expiry);
+    long second = nowMillis / 1000;
+    if (second != cachedSecond) {
+      String expiry = hex12(second * 1000 + lifetimeMillis);
+      cachedNonce = expiry + tag(expiry);
+      cachedSecond = second;
+    }
+    return cachedNonce;
+  }
+
+  private static String hex12(long v) {
+    char[] c = new char[12];
+    for (int i = 11; i >= 0; i--, v >>>= 4) {
+      c[i] = Character.forDigit((int) (v & 0xF), 16);
+    }
+    return new String(c);
   }
 
   public Verdict check(String nonce, long nowMillis) {
     if (nonce == null || nonce.length() != 28) {
       return Verdict.STALE;
+    }
+    if (nonce.equals(lastValid)) { // skip the HMAC for the nonce every client is using
+      return nowMillis < lastValidExpiry ? Verdict.VALID : Verdict.STALE;
     }
     String expiry = nonce.substring(0, 12);
     byte[] expected = tag(expiry).getBytes(StandardCharsets.US_ASCII);
@@ -53,6 +76,8 @@ public final class NonceService {
       return Verdict.STALE;
     }
     long expiresAt = Long.parseLong(expiry, 16); // safe: the tag proves we wrote it
+    lastValid = nonce;
+    lastValidExpiry = expiresAt;
     return nowMillis < expiresAt ? Verdict.VALID : Verdict.STALE;
   }
 

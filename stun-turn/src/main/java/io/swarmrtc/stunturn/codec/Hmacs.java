@@ -6,8 +6,20 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC helpers for the integrity attributes; the copied header length is patched by callers. */
 final class Hmacs {
-  private static final ThreadLocal<Mac> SHA1 = ThreadLocal.withInitial(() -> mac("HmacSHA1"));
-  private static final ThreadLocal<Mac> SHA256 = ThreadLocal.withInitial(() -> mac("HmacSHA256"));
+  /** A Mac and the key it was last initialised with (init is the expensive part). */
+  private static final class Keyed {
+    final Mac mac;
+    byte[] key;
+
+    Keyed(Mac mac) {
+      this.mac = mac;
+    }
+  }
+
+  private static final ThreadLocal<Keyed> SHA1 =
+      ThreadLocal.withInitial(() -> new Keyed(mac("HmacSHA1")));
+  private static final ThreadLocal<Keyed> SHA256 =
+      ThreadLocal.withInitial(() -> new Keyed(mac("HmacSHA256")));
 
   private Hmacs() {}
 
@@ -27,13 +39,16 @@ final class Hmacs {
     return run(SHA256.get(), "HmacSHA256", key, b, off, len);
   }
 
-  private static byte[] run(Mac mac, String alg, byte[] key, byte[] b, int off, int len) {
-    try {
-      mac.init(new SecretKeySpec(key, alg));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("unusable key", e);
+  private static byte[] run(Keyed k, String alg, byte[] key, byte[] b, int off, int len) {
+    if (k.key == null || !java.util.Arrays.equals(k.key, key)) {
+      try {
+        k.mac.init(new SecretKeySpec(key, alg));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalArgumentException("unusable key", e);
+      }
+      k.key = key.clone();
     }
-    mac.update(b, off, len);
-    return mac.doFinal();
+    k.mac.update(b, off, len);
+    return k.mac.doFinal(); // doFinal resets the Mac, keeping its key
   }
 }

@@ -15,6 +15,7 @@ import java.util.function.IntPredicate;
  */
 public final class StunMessage {
   public static final int MAX_ATTRIBUTES = 64;
+  private static final int[] NONE = new int[0];
 
   private final byte[] bytes;
   private final int type;
@@ -171,7 +172,7 @@ public final class StunMessage {
    * appearance and without duplicates: the content of a 420 response's UNKNOWN-ATTRIBUTES.
    */
   public int[] unknownComprehensionRequired(IntPredicate known) {
-    int[] out = new int[0];
+    int[] out = NONE;
     for (int i = 0; i < attributeCount; i++) {
       int t = index[i * 3];
       if (AttributeType.isComprehensionRequired(t) && !known.test(t)) {

@@ -18,6 +18,15 @@ final class TextValue {
     if (len > maxBytes) {
       throw StunDecodeException.attribute(name + ".length", len + " bytes, max " + maxBytes);
     }
+    byte[] b = m.bytes();
+    int off = m.valueOffset(i);
+    boolean ascii = true;
+    for (int k = 0; k < len && ascii; k++) {
+      ascii = b[off + k] >= 0;
+    }
+    if (ascii) {
+      return new String(b, off, len, StandardCharsets.US_ASCII);
+    }
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

@@ -20,7 +20,7 @@ final class BindingHandler implements Dispatcher.Handler {
     StunMessageWriter w = ctx.writer.beginResponse(ex.message,
         io.swarmrtc.stunturn.codec.MessageClass.SUCCESS_RESPONSE);
     XorMappedAddress.write(w, ex.client);
-    Software.write(w, ctx.config.software());
+    w.attribute(Software.TYPE, ctx.software);
     ctx.counters.bindings = ctx.counters.bindings + 1;
     Dispatcher.finish(ex, w);
   }

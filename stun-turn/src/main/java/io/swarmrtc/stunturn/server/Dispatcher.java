@@ -12,8 +12,6 @@ import io.swarmrtc.stunturn.codec.StunMessageWriter;
 import io.swarmrtc.stunturn.codec.StunMethod;
 import io.swarmrtc.stunturn.codec.UnknownAttributes;
 import java.net.InetSocketAddress;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
@@ -41,7 +39,8 @@ final class Dispatcher {
 
   private final ServerContext ctx;
   private final Authenticator authenticator;
-  private final Map<Integer, Route> routes = new HashMap<>();
+  /** Indexed by the 14-bit message type. */
+  private final Route[] routes = new Route[1 << 14];
 
   Dispatcher(ServerContext ctx) {
     this.ctx = ctx;
@@ -57,7 +56,7 @@ final class Dispatcher {
   }
 
   private void route(int method, MessageClass c, Handler h, boolean authenticated) {
-    routes.put(StunHeader.messageType(method, c), new Route(h, authenticated));
+    routes[StunHeader.messageType(method, c)] = new Route(h, authenticated);
   }
 
   void onStun(byte[] b, int off, int len, InetSocketAddress from, ClientLink link) {
@@ -71,7 +70,7 @@ final class Dispatcher {
       }
       return;
     }
-    Route route = routes.get(m.messageType());
+    Route route = routes[m.messageType()];
     MessageClass cls = m.messageClass();
     if (route == null) {
       ctx.counters.dropped();

@@ -28,6 +28,7 @@ final class ServerContext {
   final StunMessageWriter writer = new StunMessageWriter(MAX_MESSAGE);
   final byte[] transactionId = new byte[12];
   final byte[] relayBuffer = RelaySocket.newSharedBuffer();
+  final byte[] software;
   long now;
 
   ServerContext(StunTurnConfig config, Selector selector) {
@@ -44,6 +45,7 @@ final class ServerContext {
     this.relayPorts = new RelayPorts(config.relayAddress(), config.relayPortMin(),
         config.relayPortMax());
     this.now = config.clock().millis();
+    this.software = config.software().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Reads the injected Clock; called per received packet so "now" is never stale. */
