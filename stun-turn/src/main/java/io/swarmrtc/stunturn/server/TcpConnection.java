@@ -26,7 +26,9 @@ final class TcpConnection implements EventLoop.Ready, ClientLink {
   private final TcpListener listener;
   private final SelectionKey key;
   private final InetSocketAddress remote;
-  private final ByteBuffer in = ByteBuffer.allocate(MAX_FRAME);
+  private static final int INITIAL_INPUT = 2048;
+  /** Grows to MAX_FRAME only when a frame needs it, so idle connections stay small. */
+  private ByteBuffer in = ByteBuffer.allocate(INITIAL_INPUT);
   private ByteBuffer out;
   private boolean closed;
 
@@ -82,6 +84,13 @@ final class TcpConnection implements EventLoop.Ready, ClientLink {
         return;
       }
       if (in.remaining() < frame) {
+        if (frame > in.capacity()) {
+          ByteBuffer bigger = ByteBuffer.allocate(MAX_FRAME);
+          bigger.put(in);
+          bigger.flip();
+          in = bigger;
+          b = in.array();
+        }
         break;
       }
       if (first < 0x40) {
