@@ -5,15 +5,17 @@
 # both see the same machine noise; the reported ratio is the median of the per-round ratios.
 # Memory per held allocation is measured on freshly started servers, one after the other.
 #
-# Usage: bench/stun-turn/run.sh [SECONDS_PER_MEASUREMENT=3] [ROUNDS=3]
+# Usage: bench/stun-turn/run.sh [SECONDS_PER_MEASUREMENT=3] [ROUNDS=3] [all|throughput|memory]
 # Needs: java 17+, maven, gcc, OpenSSL headers (libssl-dev), coturn (turnserver), taskset.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECS=${1:-3}
 ROUNDS=${2:-3}
+PHASES=${3:-all}
 OUT=bench/stun-turn/results
 mkdir -p "$OUT"
-for tool in turnserver gcc taskset python3 mvn java; do
+rm -f "$OUT/heap_per_alloc"
+for tool in turnserver gcc taskset python3 mvn java jcmd jstat; do
   command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }
 done
 [ "$SECS" -ge 1 ] && [ "$SECS" -le 30 ] && [ "$ROUNDS" -ge 1 ] && [ "$ROUNDS" -le 10 ] \
@@ -58,11 +60,18 @@ measure() { # port mode args... -> value
   timeout $((SECS + 30)) $LOAD "$mode" "$port" "$SECS" "$@" | awk '/^RESULT/ {print $3}'
 }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+# Live Java heap after a full GC, in kB (only meaningful for our JVM; RSS hides heap reuse).
+heap_kb() {
+  jcmd "$1" GC.run >/dev/null 2>&1 || { echo 0; return; }
+  jstat -gc "$1" | awk 'NR==1 {for (i = 1; i <= NF; i++) col[$i] = i}
+    NR==2 {printf "%.0f\n", $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]}'
+}
 
+RESULTS="$OUT/throughput.tsv"
+if [ "$PHASES" != memory ]; then
 echo "== throughput: $ROUNDS rounds x $SECS s per scenario, alternating servers"
 start_ours; start_coturn
 wait_ready $OURS_PORT; wait_ready $COTURN_PORT
-RESULTS="$OUT/throughput.tsv"
 : > "$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
   for scenario in "binding" "alloc bench bench" "relay100 bench bench 100" "relay1000 bench bench 1000"; do
@@ -76,11 +85,15 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 kill "$OURS_PID" "$COTURN_PID"; wait "$OURS_PID" "$COTURN_PID" 2>/dev/null || true
 PIDS=()
+fi
 
 hold_rss() { # server-pid port -> "baseline rss1k rss10k" (kB)
   local pid=$1 port=$2
+  # Same warm-up for both servers, then a settled baseline.
   $LOAD binding "$port" 1 >/dev/null; $LOAD alloc "$port" 1 bench bench >/dev/null
+  $LOAD binding "$port" 1 >/dev/null
   local base; base=$(rss_kb "$pid")
+  HEAP0=$(heap_kb "$pid"); [ "$pid" = "${OURS_PID:-}" ] || HEAP0=0
   local fifo1="$OUT/hold1.fifo" fifo2="$OUT/hold2.fifo"
   rm -f "$fifo1" "$fifo2"; mkfifo "$fifo1" "$fifo2"
   $LOAD hold "$port" 1000 bench bench < "$fifo1" > "$OUT/hold1.out" & local h1=$!
@@ -91,12 +104,15 @@ hold_rss() { # server-pid port -> "baseline rss1k rss10k" (kB)
   exec 8> "$fifo2"
   timeout 300 bash -c "until grep -q held '$OUT/hold2.out'; do sleep 0.5; done"
   local r10; r10=$(rss_kb "$pid")
+  if [ "$HEAP0" != 0 ]; then echo "$(( ($(heap_kb "$pid") - HEAP0) * 1024 / 10000 ))" > "$OUT/heap_per_alloc"; fi
   exec 7>&- 8>&-
   wait "$h1" "$h2" 2>/dev/null || true
   rm -f "$fifo1" "$fifo2"
   echo "$base $r1 $r10"
 }
 
+OB=0 O1=0 O10=0 CB=0 C1=0 C10=0
+if [ "$PHASES" != throughput ]; then
 echo "== memory per held allocation (fresh servers, one after the other)"
 start_ours; wait_ready $OURS_PORT
 read -r OB O1 O10 < <(hold_rss "$OURS_PID" $OURS_PORT)
@@ -105,12 +121,14 @@ start_coturn; wait_ready $COTURN_PORT
 read -r CB C1 C10 < <(hold_rss "$COTURN_PID" $COTURN_PORT)
 kill "$COTURN_PID"; wait "$COTURN_PID" 2>/dev/null || true
 PIDS=()
-printf 'memory\tours\t%s\t%s\t%s\ncoturn\t%s\t%s\t%s\n' "$OB" "$O1" "$O10" "$CB" "$C1" "$C10" \
-  > "$OUT/memory.tsv"
+printf 'ours\t%s\t%s\t%s\ncoturn\t%s\t%s\t%s\n' "$OB" "$O1" "$O10" "$CB" "$C1" "$C10" \
+  | tee "$OUT/memory.tsv"
+fi
 
 python3 - "$RESULTS" "$OB" "$O1" "$O10" "$CB" "$C1" "$C10" <<'PY'
 import statistics, sys
-rows = [l.split('\t') for l in open(sys.argv[1]).read().split('\n') if l]
+import os
+rows = [l.split('\t') for l in open(sys.argv[1]).read().split('\n') if l] if os.path.exists(sys.argv[1]) else []
 ob, o1, o10, cb, c1, c10 = map(float, sys.argv[2:8])
 targets = {'binding': 1.2, 'alloc': 1.0, 'relay100': 1.0, 'relay1000': 1.0}
 labels = {'binding': 'Binding responses/s', 'alloc': 'allocation cycles/s (401, Allocate, Refresh 0)',
@@ -125,7 +143,13 @@ for key in targets:
     print('%-48s %12.0f %12.0f %7.2fx %7.1fx' % (labels[key], statistics.median(o for o, _ in rs),
           statistics.median(c for _, c in rs), ratio, targets[key]))
 for n, o, c in ((1000, o1, c1), (10000, o10, c10)):
+    if not (ob and cb):
+        continue
     po, pc = (o - ob) * 1024 / n, (c - cb) * 1024 / n
     print('%-48s %11.0fB %11.0fB %7.2fx %8s' % ('RSS per held allocation at %dk' % (n // 1000), po, pc,
           po / pc if pc > 0 else float('nan'), '<= 1.0x'))
+heap = os.path.join(os.path.dirname(sys.argv[1]), 'heap_per_alloc')
+if ob and os.path.exists(heap):
+    print('%-48s %11sB   (live Java objects after full GC; RSS deltas hide heap reuse)'
+          % ('ours: Java heap per held allocation at 10k', open(heap).read().strip()))
 PY

@@ -152,9 +152,10 @@ static int transact(int fd, msg_t *req, uint8_t *resp) {
 static int setup_allocation(int fd) {
   msg_t m; uint8_t r[MAXMSG]; int n;
   if (!g_nonce[0]) { allocate_unsigned(&m); n = transact(fd, &m, r); learn_challenge(r, n); }
-  for (int tries = 0; tries < 3; tries++) {
+  int code = 0;
+  for (int tries = 0; tries < 6; tries++) {
     allocate_signed(&m); n = transact(fd, &m, r);
-    int code = error_code(r, n);
+    code = error_code(r, n);
     if (code == 438 || code == 401) { learn_challenge(r, n); continue; }
     if (code == 437) { refresh_zero(&m); transact(fd, &m, r); continue; } /* a stale 5-tuple */
     if (code) { fprintf(stderr, "allocate failed: %d\n", code); exit(1); }
@@ -162,7 +163,7 @@ static int setup_allocation(int fd) {
     if (m_find(r, n, 0x0016, &v) != 8) { fprintf(stderr, "no XOR-RELAYED-ADDRESS\n"); exit(1); }
     return get16(v + 2) ^ (COOKIE >> 16);
   }
-  fprintf(stderr, "allocate kept failing\n"); exit(1);
+  fprintf(stderr, "allocate kept failing: %d\n", code); exit(1);
 }
 
 /* ---- modes ---- */
