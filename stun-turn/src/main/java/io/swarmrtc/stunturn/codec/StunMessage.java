@@ -52,23 +52,27 @@ public final class StunMessage {
       }
       int at = Bytes.u16(b, pos);
       int alen = Bytes.u16(b, pos + 2);
-      String name = AttributeNames.name(at);
+      // Names are built only on failure: String.format has no place on the hot path.
       if (alen > len - pos - 4) {
-        throw StunDecodeException.attribute(name + ".length", alen + " bytes past the end");
+        throw StunDecodeException.attribute(AttributeNames.name(at) + ".length",
+            alen + " bytes past the end");
       }
       int padded = (alen + 3) & ~3;
       if (padded > len - pos - 4) {
-        throw StunDecodeException.attribute(name + ".padding", "padding past the end");
+        throw StunDecodeException.attribute(AttributeNames.name(at) + ".padding",
+            "padding past the end");
       }
       if (fp >= 0) {
-        throw StunDecodeException.attribute(name, "attribute after FINGERPRINT");
+        throw StunDecodeException.attribute(AttributeNames.name(at), "attribute after FINGERPRINT");
       }
       if (mi256 >= 0 && at != AttributeType.FINGERPRINT) {
-        throw StunDecodeException.attribute(name, "attribute after MESSAGE-INTEGRITY-SHA256");
+        throw StunDecodeException.attribute(AttributeNames.name(at),
+            "attribute after MESSAGE-INTEGRITY-SHA256");
       }
       if (mi >= 0 && at != AttributeType.FINGERPRINT
           && at != AttributeType.MESSAGE_INTEGRITY_SHA256) {
-        throw StunDecodeException.attribute(name, "attribute after MESSAGE-INTEGRITY");
+        throw StunDecodeException.attribute(AttributeNames.name(at),
+            "attribute after MESSAGE-INTEGRITY");
       }
       if (count == MAX_ATTRIBUTES) {
         throw StunDecodeException.attribute("attributes", "more than " + MAX_ATTRIBUTES);
