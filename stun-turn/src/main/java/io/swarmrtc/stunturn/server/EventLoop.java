@@ -45,6 +45,10 @@ public final class EventLoop implements AutoCloseable {
       tcp = config.tcpPort() == StunTurnConfig.DISABLED ? null
           : new TcpListener(ctx, dispatcher, channelData);
     } catch (IOException e) {
+      // e.g. the TCP port is taken after UDP bound: release everything bound so far.
+      for (SelectionKey k : selector.keys()) {
+        k.channel().close();
+      }
       selector.close();
       throw e;
     }

@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.util.BitSet;
 
@@ -64,6 +65,10 @@ final class RelayPorts {
     try {
       ch.bind(new InetSocketAddress(address, port));
       ch.configureBlocking(false);
+      // Bursts from a peer must not overflow the default ~208 KiB; the kernel charges memory
+      // only for queued data, so an idle allocation costs nothing extra.
+      ch.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+      ch.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
       return ch;
     } catch (BindException e) {
       ch.close();
