@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { seed, fetch } from '../src/swarm-engine/index.js';
 import { MemoryStore } from '../src/storage/memory.js';
 import { FakeMesh, connect, pseudoRandom } from './support/fake-swarm-net.js';
+import { FakeScheduler } from './support/fakes.js';
 
 const PIECE = 16 * 1024;
 const open = [];
@@ -128,6 +129,22 @@ describe('swarm engine', () => {
     connect(alice, bob);
     assert.deepEqual(await bytesOf((await b.done).blob), content);
     assert.equal(fromPeer(b.log, 'alice'), content.length);
+  });
+
+  it('warns NO_SEEDERS once when the connected peers have no manifest either, and keeps waiting', async () => {
+    const scheduler = new FakeScheduler();
+    const [alice, bob] = [new FakeMesh('alice'), new FakeMesh('bob')];
+    const a = downloading(alice, 'cd'.repeat(32), { scheduler });
+    downloading(bob, 'cd'.repeat(32), { scheduler });
+    connect(alice, bob);
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r)); // handshakes cross
+    scheduler.advance(4_000);
+    assert.deepEqual(a.log.warnings, []);
+    scheduler.advance(2_000);
+    assert.deepEqual(a.log.warnings, ['NO_SEEDERS']);
+    scheduler.advance(10_000);
+    assert.deepEqual(a.log.warnings, ['NO_SEEDERS'], 'said once');
+    assert.equal(a.t.closed, false);
   });
 
   it('warns when a peer has other content, and keeps waiting', async () => {
