@@ -28,10 +28,9 @@ import org.openqa.selenium.By;
  * }
  * }</pre>
  *
- * <p>ICE: /api/ice-servers hands out STUN/TURN URLs on 127.0.0.1:3478 where nothing listens yet
- * (the embedded STUN/TURN server is not wired in). That costs nothing: peers trickle ICE, so host
- * candidates connect at once, and on loopback the unreachable servers fail fast (ICMP, TCP RST).
- * Once the server can switch STUN/TURN off (an empty ICE list), these tests should do so.
+ * <p>The server advertises no ICE servers ({@link ServerConfig.Builder#advertiseIceServers}): no
+ * STUN/TURN server runs in these tests, and handing out unreachable ones would only keep ICE
+ * gathering busy. Browsers connect over host candidates inside the test namespace.
  *
  * <p>Page state is read from {@code window.swarmrtcApp} (client-js/README.md): {@code share} and
  * {@code download} are the sessions, {@code snapshot()} their state.
@@ -46,7 +45,7 @@ public final class WebApp implements AutoCloseable {
 
   public static WebApp start() {
     return new WebApp(SwarmrtcServer.start(ServerConfig.builder()
-        .host("127.0.0.1").port(0).build()));
+        .host("127.0.0.1").port(0).advertiseIceServers(false).build()));
   }
 
   public URI uri(String path) {
