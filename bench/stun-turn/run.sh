@@ -92,8 +92,8 @@ hold_rss() { # server-pid port -> "baseline rss1k rss10k" (kB)
   # Same warm-up for both servers, then a settled baseline.
   $LOAD binding "$port" 1 >/dev/null; $LOAD alloc "$port" 1 bench bench >/dev/null
   $LOAD binding "$port" 1 >/dev/null
-  local base; base=$(rss_kb "$pid")
-  HEAP0=$(heap_kb "$pid"); [ "$pid" = "${OURS_PID:-}" ] || HEAP0=0
+  HEAP0=$(heap_kb "$pid"); [ "$pid" = "${OURS_PID:-}" ] || HEAP0=0  # full GC first, then
+  local base; base=$(rss_kb "$pid")                                  # the RSS baseline
   local fifo1="$OUT/hold1.fifo" fifo2="$OUT/hold2.fifo"
   rm -f "$fifo1" "$fifo2"; mkfifo "$fifo1" "$fifo2"
   $LOAD hold "$port" 1000 bench bench < "$fifo1" > "$OUT/hold1.out" & local h1=$!
