@@ -39,6 +39,11 @@ public final class ServerMetrics {
         Gauge.builder(name, () -> value.getAsInt()).description(description).register(registry);
     }
 
+    /** Adds more meters (e.g. the embedded TURN server's) to the same /metrics exposition. */
+    public void bind(io.micrometer.core.instrument.binder.MeterBinder binder) {
+        binder.bindTo(registry);
+    }
+
     public void relayed() {
         relayed.increment();
     }
