@@ -115,8 +115,9 @@ public final class SwarmrtcServer implements AutoCloseable {
             timers.scheduleAtFixedRate(hub::expireGracePeriods, sweep, sweep, TimeUnit.MILLISECONDS);
         }
         SwarmrtcServer server = new SwarmrtcServer(config, javalin, timers, hub, stunTurn, iceServers);
-        LOG.info("swarmrtc server listening on http://{}:{} (signaling at /ws, web app {}); {}", config.host(),
-                server.port(), HttpRoutes.webAppBundled() ? "bundled" : "not bundled", server.stunTurnSummary());
+        LOG.info("swarmrtc server ready: http://{}:{}/ (web app {}), signaling ws://{}:{}/ws, {}", config.host(),
+                server.port(), HttpRoutes.webAppBundled() ? "bundled" : "not bundled", config.host(), server.port(),
+                server.stunTurnSummary());
         if (config.turnSecretGenerated()) {
             LOG.info("no TURN secret configured: generated a random one for this run "
                     + "(set --turn-secret / SWARMRTC_TURN_SECRET to share it with a TURN server)");
@@ -156,14 +157,14 @@ public final class SwarmrtcServer implements AutoCloseable {
             return config.stun().iceUrls().isEmpty() ? "embedded STUN/TURN disabled, no ICE servers advertised"
                     : "embedded STUN/TURN disabled, advertising " + config.stun().iceUrls();
         }
-        return "STUN/TURN on " + stunTurn.config().bindAddress().getHostAddress()
-                + (stunTurn.udpPort() < 0 ? "" : " udp:" + stunTurn.udpPort())
-                + (stunTurn.tcpPort() < 0 ? "" : " tcp:" + stunTurn.tcpPort())
-                + ", relays on " + stunTurn.config().relayAddress().getHostAddress() + " ports "
+        String bind = stunTurn.config().bindAddress().getHostAddress();
+        return "STUN/TURN" + (stunTurn.udpPort() < 0 ? "" : " udp " + bind + ":" + stunTurn.udpPort())
+                + (stunTurn.tcpPort() < 0 ? "" : " tcp " + bind + ":" + stunTurn.tcpPort())
+                + " (relays on " + stunTurn.config().relayAddress().getHostAddress() + " ports "
                 + (config.stun().relayPortMin() == 0 ? "chosen by the OS"
                         : config.stun().relayPortMin() + "-" + config.stun().relayPortMax())
-                + (config.stun().allowedPeers().isEmpty() ? ", no relaying to private/loopback peers"
-                        : ", relaying also to " + config.stun().allowedPeers());
+                + (config.stun().allowedPeers().isEmpty() ? ", no relaying to private/loopback peers)"
+                        : ", relaying also to " + config.stun().allowedPeers() + ")");
     }
 
     /** Stops listening and closes every socket, STUN/TURN and relays included. Idempotent. */
