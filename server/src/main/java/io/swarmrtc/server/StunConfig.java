@@ -71,6 +71,13 @@ public final class StunConfig {
         if (maxAllocations < 1 || maxAllocationsPerUser < 1 || userBytesPerSecond < 0) {
             throw new IllegalArgumentException("TURN quotas must be positive (bandwidth 0 = unlimited)");
         }
+        // Addresses of this machine, so literals only: never a DNS look-up at start.
+        if (host != null && !host.matches("[0-9A-Fa-f:.]+")) {
+            throw new IllegalArgumentException("stun host must be an IP address: " + host);
+        }
+        if (relayAddress != null && !relayAddress.matches("[0-9.]+")) {
+            throw new IllegalArgumentException("relay address must be an IPv4 address: " + relayAddress);
+        }
         for (String cidr : allowedPeers) {
             Cidr.parse(cidr); // throws IllegalArgumentException naming the bad block
         }

@@ -30,9 +30,9 @@ public final class EmbeddedStunTurn {
     /** The stun-turn configuration for {@code config}; {@code interfaces} feed the relay address choice. */
     public static StunTurnConfig toStunTurnConfig(ServerConfig config, java.util.List<InetAddress> interfaces) {
         StunConfig stun = config.stun();
-        InetAddress bind = address(bindHost(config), "--stun-host");
+        InetAddress bind = stun.host() != null ? literal(stun.host(), "--stun-host") : resolve(config.host());
         InetAddress relay = stun.relayAddress() != null
-                ? address(stun.relayAddress(), "--relay-address")
+                ? literal(stun.relayAddress(), "--relay-address")
                 : RelayAddressChooser.choose(bind, interfaces);
         StunTurnConfig.Builder b = StunTurnConfig.builder()
                 .bindAddress(bind)
@@ -55,11 +55,20 @@ public final class EmbeddedStunTurn {
         return config.stun().host() != null ? config.stun().host() : config.host();
     }
 
-    private static InetAddress address(String text, String option) {
+    /** An IP literal; never a DNS look-up (a bind or relay address must be one of ours). */
+    private static InetAddress literal(String text, String option) {
+        if (!text.matches("[0-9A-Fa-f:.]+")) {
+            throw new IllegalArgumentException(option + " must be an IP address: " + text);
+        }
+        return resolve(text);
+    }
+
+    /** The HTTP bind address reused for STUN/TURN: usually a literal, possibly a name like localhost. */
+    private static InetAddress resolve(String host) {
         try {
-            return InetAddress.getByName(text);
+            return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(option + ": unknown host " + text);
+            throw new IllegalArgumentException("unknown host " + host);
         }
     }
 }

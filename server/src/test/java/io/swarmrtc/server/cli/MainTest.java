@@ -137,6 +137,9 @@ class MainTest {
         "--ice-urls, http://example.org",
         "--stun-port, 70000",
         "--turn-max-allocations, 0",
+        "--stun-host, stun.example.org",
+        "--relay-address, relay.example.org",
+        "--relay-address, ::1",
     })
     void badStunTurnValuesAreRefused(String option, String value) {
         assertThrows(IllegalArgumentException.class, () -> parse(Map.of(), option, value));
