@@ -150,6 +150,37 @@ class EmbeddedStunTurnTest {
     }
 
     @Test
+    void byDefaultRelayingToLoopbackPeersIsForbidden() throws Exception {
+        server.close();
+        server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0).stun(s -> s.port(0).relayPorts(0, 0))
+                .build());
+        TurnEntry turn = turnEntry("udp");
+        try (StunProbe probe = StunProbe.udp(turn.port)) {
+            probe.challenge(StunMethod.ALLOCATE, UDP_RELAY);
+            probe.signed(StunMethod.ALLOCATE, turn.username, turn.credential, UDP_RELAY);
+            StunMessage r = probe.signed(StunMethod.CREATE_PERMISSION, turn.username, turn.credential,
+                    w -> XorPeerAddress.write(w, new InetSocketAddress(InetAddress.getLoopbackAddress(), 9)));
+            assertEquals(403, ErrorCode.read(r).code());
+        }
+    }
+
+    @Test
+    void thePerUserAllocationQuotaApplies() throws Exception {
+        server.close();
+        server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
+                .stun(s -> s.port(0).relayPorts(0, 0).maxAllocationsPerUser(1)).build());
+        TurnEntry turn = turnEntry("udp");
+        try (StunProbe first = StunProbe.udp(turn.port); StunProbe second = StunProbe.udp(turn.port)) {
+            first.challenge(StunMethod.ALLOCATE, UDP_RELAY);
+            assertEquals(MessageClass.SUCCESS_RESPONSE,
+                    first.signed(StunMethod.ALLOCATE, turn.username, turn.credential, UDP_RELAY).messageClass());
+            second.challenge(StunMethod.ALLOCATE, UDP_RELAY);
+            StunMessage r = second.signed(StunMethod.ALLOCATE, turn.username, turn.credential, UDP_RELAY);
+            assertEquals(486, ErrorCode.read(r).code());
+        }
+    }
+
+    @Test
     void closingFreesTheUdpAndTcpPortsForTheNextStart() {
         int udp = server.stunUdpPort();
         int tcp = server.stunTcpPort();
