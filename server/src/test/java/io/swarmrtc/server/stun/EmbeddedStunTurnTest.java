@@ -94,6 +94,17 @@ class EmbeddedStunTurnTest {
     }
 
     @Test
+    void testsGetTheSameIceServerListInProcessWithTheBoundPorts() throws Exception {
+        List<io.swarmrtc.server.http.IceServer> list = server.iceServers("127.0.0.1", "probe");
+        assertEquals(List.of("stun:127.0.0.1:" + server.stunUdpPort()), list.get(0).urls());
+        assertEquals(List.of("turn:127.0.0.1:" + server.stunUdpPort() + "?transport=udp",
+                "turn:127.0.0.1:" + server.stunTcpPort() + "?transport=tcp"), list.get(1).urls());
+        TurnEntry fromHttp = turnEntry("udp");
+        assertEquals(fromHttp.username, list.get(1).username(), "same peer, same clock: same username");
+        assertEquals(fromHttp.credential, list.get(1).credential());
+    }
+
+    @Test
     void credentialsPastTheirTtlAreRefusedWith401() throws Exception {
         TurnEntry turn = turnEntry("udp");
         try (StunProbe probe = StunProbe.udp(turn.port)) {
