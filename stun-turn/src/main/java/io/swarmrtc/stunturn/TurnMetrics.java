@@ -1,5 +1,7 @@
 package io.swarmrtc.stunturn;
 
+import java.util.List;
+
 /**
  * Live counters of a running server, safe to read from any thread (e.g. as Micrometer
  * {@code FunctionCounter}s / {@code Gauge}s). Monotonic unless noted.
@@ -22,6 +24,12 @@ public interface TurnMetrics {
 
   /** STUN error responses sent (any code). */
   long errorResponses();
+
+  /** STUN error responses sent with {@code code} (e.g. 401); 0 for a code never sent. */
+  long errorResponses(int code);
+
+  /** Every error code the server can send, ascending: one series each for exporters. */
+  List<Integer> errorCodes();
 
   /** Inbound packets dropped: malformed, unauthorised Send/ChannelData, over quota, policy. */
   long droppedPackets();

@@ -127,7 +127,7 @@ final class Dispatcher {
       Nonce.write(w, ctx.nonces.issue(ex.now));
       ex.key = null; // a challenge is never signed: the client's key is not established
     }
-    ctx.counters.errorResponses = ctx.counters.errorResponses + 1;
+    ctx.counters.error(error);
     finish(ex, w);
   }
 
@@ -152,7 +152,7 @@ final class Dispatcher {
     StunMessageWriter w = ctx.writer.begin(StunHeader.method(type), MessageClass.ERROR_RESPONSE, tx);
     ErrorCode.write(w, TurnError.BAD_REQUEST.code(), TurnError.BAD_REQUEST.reason());
     w.fingerprint();
-    ctx.counters.errorResponses = ctx.counters.errorResponses + 1;
+    ctx.counters.error(TurnError.BAD_REQUEST);
     link.send(w.buffer(), 0, w.length(), from);
   }
 }

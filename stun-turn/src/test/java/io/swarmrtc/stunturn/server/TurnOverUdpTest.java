@@ -90,6 +90,9 @@ class TurnOverUdpTest {
     assertNotNull(Nonce.read(r));
     assertFalse(r.hasMessageIntegrity());
     assertTrue(r.length() <= 120, "challenge " + r.length() + " bytes");
+    assertEquals(1, server.metrics().errorResponses(401));
+    assertEquals(0, server.metrics().errorResponses(438));
+    assertEquals(1, server.metrics().errorResponses());
   }
 
   @Test
