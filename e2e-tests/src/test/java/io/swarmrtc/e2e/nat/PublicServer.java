@@ -81,6 +81,16 @@ final class PublicServer implements AutoCloseable {
     return "stun:" + address + ":" + STUN_PORT;
   }
 
+  /** The server's IP literal, also the relayed address of every TURN allocation. */
+  String address() {
+    return address;
+  }
+
+  /** {@code turn:<address>:3478}, to which the advertised URLs add {@code ?transport=udp|tcp}. */
+  String turnUrlPrefix() {
+    return "turn:" + address + ":" + STUN_PORT;
+  }
+
   TurnMetrics turnMetrics() {
     return turn.metrics();
   }
