@@ -17,6 +17,7 @@ import { ChatSession } from './chat-session.js';
 import { ShareSession, startDownload } from './transfer.js';
 
 export { ErrorCodes, SwarmRtcError } from './errors.js';
+export { IceFailureCauses } from './ice-diagnosis.js';
 export { registerEngine } from './engine.js';
 export { buildDownloadLink, parseDownloadLink, parseChatRoom, randomRoom } from './urls.js';
 export { formatBytes, formatDuration } from './speed.js';
