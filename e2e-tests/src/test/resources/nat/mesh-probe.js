@@ -1,8 +1,10 @@
 // Installs window.meshProbe in a page of the swarmrtc web app: a PeerMesh of the real browser
-// library (signaling at /ws, ICE servers from /api/ice-servers) with one extra data channel,
-// "bulk", over which the test moves pseudo-random bytes and compares SHA-256 digests.
-// Run as the body of an async function: arguments are (room, iceTimeoutMs).
-const [room, iceTimeoutMs] = arguments;
+// library (signaling at /ws, ICE servers from /api/ice-servers) over whose data channel `label`
+// the test moves pseudo-random bytes and compares SHA-256 digests. Label "bulk" makes the mesh
+// open only that channel; "swarm" keeps the library's default channels (swarm + chat), which a
+// Java peer opens when it is the newcomer.
+// Run as the body of an async function: arguments are (room, iceTimeoutMs, label).
+const [room, iceTimeoutMs, label] = arguments;
 const lib = (file) => import(new URL('/lib/' + file, location.origin).href);
 const { PeerMesh } = await lib('mesh.js');
 
@@ -14,7 +16,7 @@ let receiver = null;
 const mesh = new PeerMesh({
   room,
   iceTimeoutMs,
-  channels: [{ label: 'bulk', options: { ordered: true } }],
+  channels: label === 'bulk' ? [{ label: 'bulk', options: { ordered: true } }] : undefined,
   channelOptions: { highWaterMark: 4 * 1024 * 1024, lowWaterMark: 1024 * 1024 },
 });
 const brief = (err) => ({ code: err.code, message: err.message, details: err.details ?? null });
@@ -24,8 +26,8 @@ mesh.on('peer', ({ link }) => {
     state.candidateErrors.push({ url: e.url, errorCode: e.errorCode, errorText: e.errorText }));
 });
 mesh.on('peers', (ids) => { state.connected = ids; });
-mesh.on('channel', ({ label, channel }) => {
-  if (label !== 'bulk') return;
+mesh.on('channel', ({ label: channelLabel, channel }) => {
+  if (channelLabel !== label) return;
   bulk = channel;
   channel.on('message', (data) => receiver?.onChunk(new Uint8Array(data)));
 });

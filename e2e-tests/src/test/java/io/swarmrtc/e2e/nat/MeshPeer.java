@@ -34,15 +34,24 @@ final class MeshPeer {
     this.peerId = peerId;
   }
 
-  /** Starts a browser named {@code name} in {@code home}, opens the web app and joins {@code room}. */
+  /**
+   * Starts a browser named {@code name} in {@code home}, opens the web app and joins {@code room},
+   * moving test bytes over a channel of its own ({@code bulk}).
+   */
   static MeshPeer join(Browsers browsers, String name, Home home, PublicServer server, String room,
                        Duration iceTimeout) {
+    return join(browsers, name, home, server, room, iceTimeout, "bulk");
+  }
+
+  /** As above, moving test bytes over channel {@code label} ({@code swarm} to talk to a Java peer). */
+  static MeshPeer join(Browsers browsers, String name, Home home, PublicServer server, String room,
+                       Duration iceTimeout, String label) {
     Chromium browser = browsers.start(name, b -> b.inNamespace(home.home().name())
         .args("--unsafely-treat-insecure-origin-as-secure=" + server.origin()));
     browser.open(server.uri("/"));
     browser.waitForJs("return document.readyState === 'complete' && window.isSecureContext",
         PAGE_TIMEOUT, "the web app to load (as a secure context) in " + name);
-    String peerId = (String) browser.call(PROBE, PAGE_TIMEOUT, room, iceTimeout.toMillis());
+    String peerId = (String) browser.call(PROBE, PAGE_TIMEOUT, room, iceTimeout.toMillis(), label);
     LOG.info("{} joined room {} as {} from {} (NAT address {})", name, room, peerId, home.address(), home.publicAddress());
     return new MeshPeer(browser, peerId);
   }
@@ -70,6 +79,28 @@ final class MeshPeer {
   /** The selected path to the other peer: {@code kind} (direct/relayed), {@code local}, {@code remote}. */
   Map<?, ?> path() {
     return (Map<?, ?>) browser.call("return await meshProbe.path()", Duration.ofSeconds(5));
+  }
+
+  /** Prepares to receive {@code size} bytes on the test channel. */
+  void expect(int size) {
+    browser.js("meshProbe.expect(arguments[0])", size);
+  }
+
+  /** Sends {@code size} pseudo-random bytes on the test channel; returns their SHA-256 (hex). */
+  String sendRandom(int size, Duration timeout) {
+    Map<?, ?> sent = (Map<?, ?>) browser.call(
+        "return await meshProbe.sendRandom(arguments[0], arguments[1])", timeout, size, 0x5eed_0002);
+    return (String) sent.get("sha256");
+  }
+
+  /** Waits until {@code size} bytes arrived and were hashed; returns the SHA-256 (hex). */
+  String awaitReceived(int size, Duration timeout) {
+    Map<?, ?> received = (Map<?, ?>) browser.waitForJs(
+        "const r = meshProbe.received(); return r && (r.error || r.sha256) ? r : null",
+        "return JSON.stringify(meshProbe.received())", timeout, name() + " to receive and hash " + size + " bytes");
+    assertNull(received.get("error"), "receiver error");
+    assertEquals((long) size, ((Number) received.get("received")).longValue(), "bytes received");
+    return (String) received.get("sha256");
   }
 
   /**
