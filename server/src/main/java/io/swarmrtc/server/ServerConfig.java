@@ -41,9 +41,17 @@ public final class ServerConfig {
         this.port = b.port;
         this.publicHost = b.publicHost;
         this.random = b.random != null ? b.random : new SecureRandom();
-        String secret = b.turnSecret != null ? b.turnSecret : generateSecret(this.random);
-        this.stun = new StunConfig(b.stunPort, secret, b.turnTtl, b.turnRealm);
-        this.turnSecretGenerated = b.turnSecret == null;
+        this.turnSecretGenerated = !b.stun.hasSecret();
+        if (turnSecretGenerated) {
+            // Fill a generated secret for this build only: the builder stays reusable.
+            try {
+                this.stun = b.stun.turnSecret(generateSecret(this.random)).build();
+            } finally {
+                b.stun.turnSecret(null);
+            }
+        } else {
+            this.stun = b.stun.build();
+        }
         this.maxPeersPerRoom = b.maxPeersPerRoom;
         this.maxFrameBytes = b.maxFrameBytes;
         this.ratePerSecond = b.ratePerSecond;
@@ -100,8 +108,7 @@ public final class ServerConfig {
 
     /** A builder holding this configuration's values (the TURN secret included). */
     public Builder toBuilder() {
-        Builder b = new Builder().host(host).port(port).publicHost(publicHost).stunPort(stun.port())
-                .turnSecret(stun.turnSecret()).turnTtl(stun.turnTtl()).turnRealm(stun.turnRealm())
+        Builder b = new Builder().host(host).port(port).publicHost(publicHost).stun(stun.toBuilder())
                 .maxPeersPerRoom(maxPeersPerRoom).maxFrameBytes(maxFrameBytes)
                 .rateLimit(ratePerSecond, rateBurst).maxErrorsPerConnection(maxErrorsPerConnection)
                 .resumeGrace(resumeGrace).heartbeat(heartbeatInterval, idleTimeout)
@@ -147,10 +154,7 @@ public final class ServerConfig {
         private String host = "0.0.0.0";
         private int port = 8080;
         private String publicHost;
-        private int stunPort = 3478;
-        private String turnSecret;
-        private Duration turnTtl = Duration.ofHours(24);
-        private String turnRealm = "swarmrtc";
+        private StunConfig.Builder stun = StunConfig.builder();
         private int maxPeersPerRoom = 32;
         private int maxFrameBytes = 64 * 1024;
         private double ratePerSecond = 50;
@@ -170,10 +174,17 @@ public final class ServerConfig {
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
         public Builder publicHost(String publicHost) { this.publicHost = blankToNull(publicHost); return this; }
-        public Builder stunPort(int stunPort) { this.stunPort = stunPort; return this; }
-        public Builder turnSecret(String turnSecret) { this.turnSecret = blankToNull(turnSecret); return this; }
-        public Builder turnTtl(Duration turnTtl) { this.turnTtl = Objects.requireNonNull(turnTtl); return this; }
-        public Builder turnRealm(String turnRealm) { this.turnRealm = turnRealm; return this; }
+        /** Replaces the whole STUN/TURN section (see {@link StunConfig.Builder}). */
+        public Builder stun(StunConfig.Builder stun) { this.stun = Objects.requireNonNull(stun); return this; }
+        /** Adjusts the STUN/TURN section: {@code .stun(s -> s.port(0).allowPeers(List.of("127.0.0.0/8")))}. */
+        public Builder stun(java.util.function.Consumer<StunConfig.Builder> change) { change.accept(stun); return this; }
+        /** Shortcut for {@code stun(s -> s.port(port))}; 0 = free ports, advertised as bound. */
+        public Builder stunPort(int stunPort) { stun.port(stunPort); return this; }
+        /** Shortcut for {@code stun(s -> s.enabled(on))}. */
+        public Builder stunEnabled(boolean on) { stun.enabled(on); return this; }
+        public Builder turnSecret(String turnSecret) { stun.turnSecret(turnSecret); return this; }
+        public Builder turnTtl(Duration turnTtl) { stun.turnTtl(turnTtl); return this; }
+        public Builder turnRealm(String turnRealm) { stun.turnRealm(turnRealm); return this; }
         public Builder maxPeersPerRoom(int n) { this.maxPeersPerRoom = n; return this; }
         public Builder maxFrameBytes(int bytes) { this.maxFrameBytes = bytes; return this; }
 

@@ -34,7 +34,7 @@ public final class Main {
         try {
             server = SwarmrtcServer.start(config);
         } catch (RuntimeException e) {
-            System.err.println("swarmrtc-server: cannot start on " + config.host() + ":" + config.port() + ": " + e.getMessage());
+            System.err.println("swarmrtc-server: cannot start: " + e.getMessage());
             System.exit(1);
             return;
         }

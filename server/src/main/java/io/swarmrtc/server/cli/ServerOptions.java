@@ -1,7 +1,10 @@
 package io.swarmrtc.server.cli;
 
 import io.swarmrtc.server.ServerConfig;
+import io.swarmrtc.server.StunConfig;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,8 +15,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "swarmrtc-server", mixinStandardHelpOptions = true, version = "swarmrtc-server 0.1.0",
         sortOptions = false, usageHelpWidth = 110,
-        description = "swarmrtc signaling server: rooms over WebSocket at /ws, ICE servers at /api/ice-servers,"
-                + " /health, /metrics and the web app at /.",
+        description = "swarmrtc server: rooms over WebSocket at /ws, ICE servers at /api/ice-servers,"
+                + " /health, /metrics, the web app at / and an embedded STUN/TURN server (UDP and TCP 3478).",
         footer = {"", "Every option --some-name may also come from the environment (SWARMRTC_SOME_NAME) or from the",
                 "--config properties file (key some-name). Precedence: flag > environment > file > default.",
                 "Durations: 500ms, 10s, 2m, 24h (a bare number is seconds). Prefer the environment or the",
@@ -33,8 +36,54 @@ final class ServerOptions {
             description = "Host name put in STUN/TURN URLs (set it behind NAT or a proxy). Default: the host of the request's Host header.")
     String publicHost;
 
-    @Option(names = "--stun-port", defaultValue = "3478", paramLabel = "PORT", description = "STUN/TURN port (UDP and TCP). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--stun-enabled", defaultValue = "true", fallbackValue = "true", arity = "0..1", paramLabel = "BOOL",
+            description = "Run the embedded STUN/TURN server. Default: ${DEFAULT-VALUE}.")
+    boolean stunEnabled;
+
+    @Option(names = "--no-stun", description = "Same as --stun-enabled=false: /api/ice-servers then lists only --ice-urls.")
+    boolean noStun;
+
+    @Option(names = "--stun-host", paramLabel = "ADDRESS", description = "STUN/TURN bind address. Default: --host.")
+    String stunHost;
+
+    @Option(names = "--stun-port", defaultValue = "3478", paramLabel = "PORT",
+            description = "STUN/TURN port, UDP and TCP; 0 picks free ones (advertised as bound). Default: ${DEFAULT-VALUE}.")
     int stunPort;
+
+    @Option(names = "--stun-transports", defaultValue = "udp,tcp", paramLabel = "LIST",
+            description = "STUN/TURN listeners: udp, tcp or udp,tcp. Default: ${DEFAULT-VALUE}.")
+    String stunTransports;
+
+    @Option(names = "--relay-address", paramLabel = "IPV4",
+            description = "Address TURN relays bind to and advertise. Default: the STUN bind address, or for 0.0.0.0"
+                    + " the first non-loopback IPv4 address (logged).")
+    String relayAddress;
+
+    @Option(names = "--relay-range", defaultValue = "49152-65535", paramLabel = "MIN-MAX",
+            description = "UDP ports of TURN relays; 0-0 lets the OS choose. Default: ${DEFAULT-VALUE}.")
+    String relayRange;
+
+    @Option(names = "--turn-allow-peers", paramLabel = "CIDRS",
+            description = "Comma-separated CIDR blocks TURN may relay to despite the private/loopback/link-local"
+                    + " deny-list (e.g. 10.0.0.0/8). Default: none.")
+    String turnAllowPeers;
+
+    @Option(names = "--turn-max-allocations", defaultValue = "10000", paramLabel = "N",
+            description = "TURN allocations in all. Default: ${DEFAULT-VALUE}.")
+    int turnMaxAllocations;
+
+    @Option(names = "--turn-user-allocations", defaultValue = "10", paramLabel = "N",
+            description = "TURN allocations per username. Default: ${DEFAULT-VALUE}.")
+    int turnUserAllocations;
+
+    @Option(names = "--turn-user-bandwidth", defaultValue = "16777216", paramLabel = "BYTES_PER_S",
+            description = "Relayed bytes per second per username; 0 = unlimited. Default: ${DEFAULT-VALUE}.")
+    long turnUserBandwidth;
+
+    @Option(names = "--ice-urls", paramLabel = "URLS",
+            description = "Comma-separated stun:/turn:/turns: URLs that /api/ice-servers lists instead of the embedded"
+                    + " server's (e.g. an external coturn sharing --turn-secret). Default: the embedded server's.")
+    String iceUrls;
 
     @Option(names = "--turn-secret", paramLabel = "SECRET",
             description = "Shared secret of the TURN REST credentials. Default: random per start.")
@@ -88,12 +137,39 @@ final class ServerOptions {
     ServerConfig toConfig() {
         return ServerConfig.builder()
                 .host(host).port(port).publicHost(publicHost)
-                .stunPort(stunPort).turnSecret(turnSecret).turnTtl(duration(turnTtl)).turnRealm(turnRealm)
+                .stun(this::stun).turnSecret(turnSecret).turnTtl(duration(turnTtl)).turnRealm(turnRealm)
                 .maxPeersPerRoom(roomMaxPeers).maxFrameBytes(maxFrameBytes)
                 .rateLimit(rateLimit, rateBurst).maxErrorsPerConnection(maxErrors)
                 .resumeGrace(duration(resumeGrace)).heartbeat(duration(heartbeat), duration(idleTimeout))
                 .joinSecret(joinSecret).requireJoinToken(requireJoinToken)
                 .build();
+    }
+
+    private void stun(StunConfig.Builder stun) {
+        List<String> transports = list(stunTransports);
+        for (String t : transports) {
+            if (!t.equals("udp") && !t.equals("tcp")) {
+                throw new IllegalArgumentException("--stun-transports takes udp, tcp or udp,tcp: " + stunTransports);
+            }
+        }
+        String[] range = relayRange.trim().split("-", 2);
+        if (range.length != 2 || !range[0].matches("\\d{1,5}") || !range[1].matches("\\d{1,5}")) {
+            throw new IllegalArgumentException("--relay-range takes MIN-MAX (e.g. 49152-65535, or 0-0): " + relayRange);
+        }
+        stun.enabled(stunEnabled && !noStun).host(stunHost).port(stunPort)
+                .transports(transports.contains("udp"), transports.contains("tcp"))
+                .relayAddress(relayAddress).relayPorts(Integer.parseInt(range[0]), Integer.parseInt(range[1]))
+                .allowPeers(list(turnAllowPeers)).maxAllocations(turnMaxAllocations)
+                .maxAllocationsPerUser(turnUserAllocations).userBytesPerSecond(turnUserBandwidth)
+                .iceUrls(list(iceUrls));
+    }
+
+    /** "a, b,,c" -> [a, b, c]; null -> []. */
+    private static List<String> list(String commaSeparated) {
+        if (commaSeparated == null) {
+            return List.of();
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
     private static Duration duration(String text) {

@@ -32,11 +32,11 @@ public final class HttpRoutes {
     private final RandomIds randomIds;
     private final Instant startedAt;
 
-    public HttpRoutes(ServerConfig config, RoomRegistry<?> rooms, ServerMetrics metrics) {
+    public HttpRoutes(ServerConfig config, RoomRegistry<?> rooms, ServerMetrics metrics, IceServers iceServers) {
         this.config = config;
         this.rooms = rooms;
         this.metrics = metrics;
-        this.iceServers = new IceServers(config.stun());
+        this.iceServers = iceServers;
         this.randomIds = new RandomIds(config.random());
         this.startedAt = config.clock().instant();
     }

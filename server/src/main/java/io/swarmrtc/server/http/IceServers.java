@@ -1,42 +1,84 @@
 package io.swarmrtc.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swarmrtc.server.StunConfig;
 import io.swarmrtc.server.auth.TurnCredentials;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The body of {@code GET /api/ice-servers}: STUN and TURN (UDP and TCP) URLs on the advertised host
- * with fresh REST-form TURN credentials. Pure: host, peer and time are passed in.
+ * The body of {@code GET /api/ice-servers}, honest about what listens: a {@code stun:} URL and
+ * TURN over UDP only when the embedded server's UDP port is bound, TURN over TCP only when its TCP
+ * port is, each with the actually bound port; or the configured {@code --ice-urls} instead; or
+ * nothing. TURN entries carry fresh REST credentials. Pure: host, peer and time are passed in.
  */
 public final class IceServers {
+    /** Port value for "this transport is not listening". */
+    public static final int NOT_LISTENING = -1;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9.-]{1,253}");
     private static final Pattern IPV6_LITERAL = Pattern.compile("\\[[0-9A-Fa-f:.]{2,45}]");
     private static final String FALLBACK_HOST = "127.0.0.1";
 
     private final StunConfig stun;
+    private final int udpPort;
+    private final int tcpPort;
     private final TurnCredentials credentials;
 
-    public IceServers(StunConfig stun) {
+    /** {@code udpPort}/{@code tcpPort}: the embedded server's bound ports, or {@link #NOT_LISTENING}. */
+    public IceServers(StunConfig stun, int udpPort, int tcpPort) {
         this.stun = stun;
+        this.udpPort = udpPort;
+        this.tcpPort = tcpPort;
         this.credentials = new TurnCredentials(stun.turnSecret(), stun.turnTtl());
+    }
+
+    /** The RTCIceServer list for {@code peerId}, advertising {@code host}. */
+    public List<IceServer> list(String host, String peerId, Instant now) {
+        List<String> stunUrls = new ArrayList<>();
+        List<String> turnUrls = new ArrayList<>();
+        if (!stun.iceUrls().isEmpty()) {
+            for (String url : stun.iceUrls()) {
+                (url.startsWith("stun") ? stunUrls : turnUrls).add(url);
+            }
+        } else {
+            if (udpPort != NOT_LISTENING) {
+                stunUrls.add("stun:" + host + ":" + udpPort);
+                turnUrls.add("turn:" + host + ":" + udpPort + "?transport=udp");
+            }
+            if (tcpPort != NOT_LISTENING) {
+                turnUrls.add("turn:" + host + ":" + tcpPort + "?transport=tcp");
+            }
+        }
+        List<IceServer> servers = new ArrayList<>();
+        if (!stunUrls.isEmpty()) {
+            servers.add(new IceServer(stunUrls, null, null));
+        }
+        if (!turnUrls.isEmpty()) {
+            TurnCredentials.Credential c = credentials.issue(peerId, now);
+            servers.add(new IceServer(turnUrls, c.username(), c.credential()));
+        }
+        return servers;
     }
 
     /** {"iceServers":[...],"ttl":seconds} for {@code peerId}, advertising {@code host}. */
     public String json(String host, String peerId, Instant now) {
-        TurnCredentials.Credential c = credentials.issue(peerId, now);
-        String hostPort = host + ":" + stun.port();
         ObjectNode root = JSON.createObjectNode();
-        var servers = root.putArray("iceServers");
-        servers.addObject().putArray("urls").add("stun:" + hostPort);
-        ObjectNode turn = servers.addObject();
-        turn.putArray("urls").add("turn:" + hostPort + "?transport=udp").add("turn:" + hostPort + "?transport=tcp");
-        turn.put("username", c.username());
-        turn.put("credential", c.credential());
-        root.put("ttl", c.ttl().getSeconds());
+        ArrayNode servers = root.putArray("iceServers");
+        for (IceServer s : list(host, peerId, now)) {
+            ObjectNode entry = servers.addObject();
+            ArrayNode urls = entry.putArray("urls");
+            s.urls().forEach(urls::add);
+            if (s.username() != null) {
+                entry.put("username", s.username());
+                entry.put("credential", s.credential());
+            }
+        }
+        root.put("ttl", stun.turnTtl().getSeconds());
         return root.toString();
     }
 

@@ -13,7 +13,8 @@ import java.util.function.IntSupplier;
 /**
  * The server's Prometheus metrics: {@code swarmrtc_connections}, {@code swarmrtc_peers},
  * {@code swarmrtc_peers_connected}, {@code swarmrtc_rooms}, {@code swarmrtc_messages_relayed_total},
- * {@code swarmrtc_errors_total{code=...}} (every code, from 0) and the JVM memory gauges.
+ * {@code swarmrtc_errors_total{code=...}} (every code, from 0) and the JVM memory gauges; the embedded
+ * STUN/TURN server adds its {@code swarmrtc_turn_*} series through {@link #bind} ({@link TurnMeters}).
  */
 public final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -37,6 +38,11 @@ public final class ServerMetrics {
     private void gauge(String name, String description, IntSupplier value) {
         // The Supplier form keeps a strong reference; the (object, function) form would let it be collected.
         Gauge.builder(name, () -> value.getAsInt()).description(description).register(registry);
+    }
+
+    /** Adds more meters (e.g. the embedded TURN server's) to the same /metrics exposition. */
+    public void bind(io.micrometer.core.instrument.binder.MeterBinder binder) {
+        binder.bindTo(registry);
     }
 
     public void relayed() {

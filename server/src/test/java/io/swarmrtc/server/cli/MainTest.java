@@ -1,11 +1,17 @@
 package io.swarmrtc.server.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.swarmrtc.server.ServerConfig;
+import io.swarmrtc.server.StunConfig;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -78,6 +84,68 @@ class MainTest {
     }
 
     @Test
+    void theEmbeddedStunTurnServerIsOnWithSecureDefaults() throws Exception {
+        StunConfig stun = parse(Map.of()).stun();
+        assertTrue(stun.enabled());
+        assertNull(stun.host(), "binds where HTTP binds");
+        assertTrue(stun.udp() && stun.tcp());
+        assertEquals(List.of(), stun.allowedPeers(), "no relaying to private or loopback peers");
+        assertEquals(49152, stun.relayPortMin());
+        assertEquals(65535, stun.relayPortMax());
+        assertEquals(10_000, stun.maxAllocations());
+        assertEquals(10, stun.maxAllocationsPerUser());
+        assertEquals(16L * 1024 * 1024, stun.userBytesPerSecond());
+        assertEquals(List.of(), stun.iceUrls());
+    }
+
+    @Test
+    void everyStunTurnOptionReachesTheConfig() throws Exception {
+        StunConfig stun = parse(Map.of("SWARMRTC_TURN_ALLOW_PEERS", "10.0.0.0/8, 192.168.1.0/24"),
+                "--stun-host", "127.0.0.1", "--stun-port", "0", "--stun-transports", "udp",
+                "--relay-address", "127.0.0.2", "--relay-range", "50000-50999", "--turn-max-allocations", "7",
+                "--turn-user-allocations", "2", "--turn-user-bandwidth", "0",
+                "--ice-urls", "stun:stun.example.org,turn:turn.example.org:3478").stun();
+        assertEquals("127.0.0.1", stun.host());
+        assertEquals(0, stun.port());
+        assertTrue(stun.udp() && !stun.tcp());
+        assertEquals("127.0.0.2", stun.relayAddress());
+        assertEquals(50000, stun.relayPortMin());
+        assertEquals(50999, stun.relayPortMax());
+        assertEquals(List.of("10.0.0.0/8", "192.168.1.0/24"), stun.allowedPeers());
+        assertEquals(7, stun.maxAllocations());
+        assertEquals(2, stun.maxAllocationsPerUser());
+        assertEquals(0, stun.userBytesPerSecond());
+        assertEquals(List.of("stun:stun.example.org", "turn:turn.example.org:3478"), stun.iceUrls());
+    }
+
+    @ParameterizedTest(name = "{0} disables the embedded STUN/TURN server")
+    @ValueSource(strings = {"--no-stun", "--stun-enabled=false", "env SWARMRTC_STUN_ENABLED=false"})
+    void theEmbeddedServerCanBeDisabled(String how) throws Exception {
+        ServerConfig c = how.startsWith("env ")
+                ? parse(Map.of("SWARMRTC_STUN_ENABLED", "false"))
+                : parse(Map.of(), how);
+        assertFalse(c.stun().enabled());
+    }
+
+    @ParameterizedTest(name = "{0} {1} is refused")
+    @CsvSource({
+        "--relay-range, 50000",
+        "--relay-range, 6000-5000",
+        "--relay-range, 1-99999",
+        "--turn-allow-peers, 10.0.0.0/33",
+        "--stun-transports, sctp",
+        "--ice-urls, http://example.org",
+        "--stun-port, 70000",
+        "--turn-max-allocations, 0",
+        "--stun-host, stun.example.org",
+        "--relay-address, relay.example.org",
+        "--relay-address, ::1",
+    })
+    void badStunTurnValuesAreRefused(String option, String value) {
+        assertThrows(IllegalArgumentException.class, () -> parse(Map.of(), option, value));
+    }
+
+    @Test
     void requiringJoinTokensWithoutASecretIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> parse(Map.of(), "--require-join-token"));
     }
@@ -93,6 +161,9 @@ class MainTest {
         assertNull(Main.parse(new String[] {"--help"}, Map.of(), new PrintWriter(out, true)));
         String help = out.toString();
         for (String option : new String[] {"--config", "--port", "--host", "--public-host", "--stun-port",
+                "--stun-enabled", "--no-stun", "--stun-host", "--stun-transports", "--relay-address", "--relay-range",
+                "--turn-allow-peers", "--turn-max-allocations", "--turn-user-allocations", "--turn-user-bandwidth",
+                "--ice-urls",
                 "--turn-secret", "--turn-ttl", "--turn-realm", "--room-max-peers", "--max-frame-bytes", "--rate-limit",
                 "--rate-burst", "--max-errors", "--resume-grace", "--heartbeat", "--idle-timeout", "--join-secret",
                 "--require-join-token"}) {

@@ -40,9 +40,9 @@ class HttpEndpointsTest {
 
     @BeforeAll
     static void start() {
-        server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
-                .turnSecret(TURN_SECRET).turnTtl(Duration.ofHours(2)).stunPort(3479).build());
-        behindNat = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
+        server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0).stunPort(0)
+                .turnSecret(TURN_SECRET).turnTtl(Duration.ofHours(2)).build());
+        behindNat = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0).stunPort(0)
                 .publicHost("turn.example.org").build());
     }
 
@@ -66,9 +66,11 @@ class HttpEndpointsTest {
         JsonNode body = JSON.readTree(r.body());
         assertEquals(7200, body.get("ttl").asLong());
         JsonNode servers = body.get("iceServers");
-        assertEquals("stun:127.0.0.1:3479", servers.get(0).get("urls").get(0).asText());
+        int udp = server.stunUdpPort();
+        int tcp = server.stunTcpPort();
+        assertEquals("stun:127.0.0.1:" + udp, servers.get(0).get("urls").get(0).asText());
         JsonNode turn = servers.get(1);
-        assertEquals(List.of("turn:127.0.0.1:3479?transport=udp", "turn:127.0.0.1:3479?transport=tcp"),
+        assertEquals(List.of("turn:127.0.0.1:" + udp + "?transport=udp", "turn:127.0.0.1:" + tcp + "?transport=tcp"),
                 List.of(turn.get("urls").get(0).asText(), turn.get("urls").get(1).asText()));
         String username = turn.get("username").asText();
         Matcher m = Pattern.compile("(\\d+):aGVsbG8td29ybGQtaGVsbG8").matcher(username);
@@ -99,8 +101,9 @@ class HttpEndpointsTest {
     @Test
     void thePublicHostOptionReplacesTheRequestHost() throws Exception {
         JsonNode body = JSON.readTree(get(behindNat, "/api/ice-servers?peer=p1").body());
-        assertEquals("stun:turn.example.org:3478", body.at("/iceServers/0/urls/0").asText());
-        assertEquals("turn:turn.example.org:3478?transport=tcp", body.at("/iceServers/1/urls/1").asText());
+        assertEquals("stun:turn.example.org:" + behindNat.stunUdpPort(), body.at("/iceServers/0/urls/0").asText());
+        assertEquals("turn:turn.example.org:" + behindNat.stunTcpPort() + "?transport=tcp",
+                body.at("/iceServers/1/urls/1").asText());
     }
 
     @Test

@@ -23,7 +23,7 @@ class HeartbeatTest {
 
     @BeforeAll
     static void start() {
-        server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
+        server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0).stunPort(0)
                 .heartbeat(Duration.ofMillis(100), Duration.ofMillis(400)).build());
     }
 

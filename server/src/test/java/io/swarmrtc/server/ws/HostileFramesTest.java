@@ -163,7 +163,7 @@ class HostileFramesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
+        server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0).stunPort(0)
                 .maxFrameBytes(FRAME_LIMIT).maxErrorsPerConnection(MAX_ERRORS).build());
         port = server.port();
         lobbyX = WsClient.joined(port, LOBBY);

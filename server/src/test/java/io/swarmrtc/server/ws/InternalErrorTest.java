@@ -51,7 +51,7 @@ class InternalErrorTest {
     @Test
     void aBugInAHandlerYieldsInternalForThatMessageOnly() throws Exception {
         FaultyClock clock = new FaultyClock();
-        try (SwarmrtcServer server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
+        try (SwarmrtcServer server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0).stunPort(0)
                 .clock(clock).build())) {
             String room = Rooms.fresh("bug");
             try (WsClient a = WsClient.joined(server.port(), room); WsClient b = WsClient.joined(server.port(), room)) {

@@ -31,7 +31,7 @@ class JoinTokenTest {
 
     @BeforeAll
     static void start() {
-        server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
+        server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0).stunPort(0)
                 .joinSecret(SECRET).requireJoinToken(true).build());
     }
 

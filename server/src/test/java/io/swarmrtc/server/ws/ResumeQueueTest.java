@@ -24,7 +24,7 @@ class ResumeQueueTest {
 
     @Test
     void messagesForAPeerInItsGracePeriodAreDeliveredInOrderWhenItResumes() throws Exception {
-        try (SwarmrtcServer server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
+        try (SwarmrtcServer server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0).stunPort(0)
                 .resumeGrace(Duration.ofSeconds(30)).build());
              WsClient a = WsClient.joined(server.port(), "queue");
              WsClient b = WsClient.joined(server.port(), "queue");

@@ -33,7 +33,7 @@ class SignalingFlowTest {
 
     @BeforeAll
     static void start() {
-        server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
+        server = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0).stunPort(0)
                 .maxPeersPerRoom(3).resumeGrace(Duration.ofMillis(1500)).build());
         port = server.port();
     }

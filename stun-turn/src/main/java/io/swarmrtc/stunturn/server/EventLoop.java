@@ -25,6 +25,8 @@ public final class EventLoop implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(EventLoop.class.getName());
   private static final long SWEEP_INTERVAL_MS = 1000;
+  /** A TCP client without an allocation that stays silent this long is disconnected. */
+  static final long TCP_IDLE_MS = 30_000;
 
   private final ServerContext ctx;
   private final UdpListener udp;
@@ -111,6 +113,9 @@ public final class EventLoop implements AutoCloseable {
       }
     }
     ctx.counters.activeAllocations = ctx.allocations.size();
+    if (tcp != null) {
+      tcp.closeIdle(ctx.now, TCP_IDLE_MS);
+    }
   }
 
   private void closeAll() {

@@ -31,6 +31,7 @@ final class TcpConnection implements EventLoop.Ready, ClientLink {
   private ByteBuffer in = ByteBuffer.allocate(INITIAL_INPUT);
   private ByteBuffer out;
   private boolean closed;
+  private long lastActivity;
 
   TcpConnection(ServerContext ctx, Dispatcher dispatcher, ChannelDataPath channelData,
       SocketChannel channel, TcpListener listener) throws IOException {
@@ -43,6 +44,7 @@ final class TcpConnection implements EventLoop.Ready, ClientLink {
     channel.socket().setTcpNoDelay(true);
     this.remote = (InetSocketAddress) channel.getRemoteAddress();
     this.key = channel.register(ctx.selector, SelectionKey.OP_READ, this);
+    this.lastActivity = ctx.now;
   }
 
   @Override
@@ -52,7 +54,7 @@ final class TcpConnection implements EventLoop.Ready, ClientLink {
     }
     if (k.isValid() && k.isReadable()) {
       int n = channel.read(in);
-      ctx.tick();
+      lastActivity = ctx.tick();
       if (n < 0) {
         close();
         return;
@@ -133,6 +135,10 @@ final class TcpConnection implements EventLoop.Ready, ClientLink {
     key.interestOps(pending ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
   }
 
+  long lastActivity() {
+    return lastActivity;
+  }
+
   @Override
   public Object allocationKey(InetSocketAddress client) {
     return this;
@@ -148,7 +154,7 @@ final class TcpConnection implements EventLoop.Ready, ClientLink {
       return;
     }
     closed = true;
-    listener.connections--;
+    listener.open.remove(this);
     key.cancel();
     try {
       channel.close();

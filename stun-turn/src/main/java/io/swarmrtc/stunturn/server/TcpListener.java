@@ -14,7 +14,8 @@ final class TcpListener implements EventLoop.Ready {
   private final ServerSocketChannel server;
   private final int port;
   private final int maxConnections;
-  int connections;
+  /** Open connections, so idle ones can be closed (a slow client must not pin a slot forever). */
+  final java.util.Set<TcpConnection> open = new java.util.HashSet<>();
 
   TcpListener(ServerContext ctx, Dispatcher dispatcher, ChannelDataPath channelData)
       throws IOException {
@@ -33,6 +34,20 @@ final class TcpListener implements EventLoop.Ready {
     return port;
   }
 
+  /**
+   * Closes connections without an allocation that sent nothing for {@code idleMillis}
+   * (connections holding an allocation live as long as it does).
+   */
+  void closeIdle(long now, long idleMillis) {
+    java.util.List<TcpConnection> idle = new java.util.ArrayList<>();
+    for (TcpConnection c : open) {
+      if (now - c.lastActivity() > idleMillis && ctx.allocations.getIncludingExpired(c) == null) {
+        idle.add(c);
+      }
+    }
+    idle.forEach(TcpConnection::close);
+  }
+
   @Override
   public void onReady(SelectionKey key) throws IOException {
     for (int i = 0; i < 64; i++) {
@@ -40,13 +55,12 @@ final class TcpListener implements EventLoop.Ready {
       if (ch == null) {
         return;
       }
-      if (connections >= maxConnections) {
+      if (open.size() >= maxConnections) {
         ch.close();
         ctx.counters.dropped();
         continue;
       }
-      connections++;
-      new TcpConnection(ctx, dispatcher, channelData, ch, this);
+      open.add(new TcpConnection(ctx, dispatcher, channelData, ch, this));
     }
   }
 }

@@ -114,6 +114,23 @@ class TurnOverTcpTest {
     }
   }
 
+  @Test
+  void aSilentConnectionWithoutAnAllocationIsClosedAfter30SecondsOfServerTime() throws Exception {
+    io.swarmrtc.stunturn.testing.MutableClock clock = new io.swarmrtc.stunturn.testing.MutableClock(
+        java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    try (StunTurnServer server = StunTurnServer.start(TestServers.builder().clock(clock).build());
+        Socket idle = new Socket(InetAddress.getLoopbackAddress(), server.tcpPort());
+        Socket busy = new Socket(InetAddress.getLoopbackAddress(), server.tcpPort())) {
+      idle.setSoTimeout(5000);
+      busy.setSoTimeout(5000);
+      write(busy, message(StunMethod.BINDING, w -> { })); // the server has seen both by now
+      readStun(busy);
+      clock.advance(java.time.Duration.ofSeconds(31));
+      // The once-a-second sweep closes it: read() returns -1 (end of stream) within the timeout.
+      assertEquals(-1, idle.getInputStream().read());
+    }
+  }
+
   private byte[] message(int method, Consumer<StunMessageWriter> attrs) {
     StunMessageWriter w = new StunMessageWriter(1500).begin(method, MessageClass.REQUEST, txId());
     attrs.accept(w);
