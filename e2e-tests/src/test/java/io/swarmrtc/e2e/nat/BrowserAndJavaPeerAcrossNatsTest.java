@@ -66,7 +66,7 @@ class BrowserAndJavaPeerAcrossNatsTest {
             () -> assertEquals(kind, path.get("kind"), "the browser's path " + path),
             () -> assertEquals("relayed".equals(kind), javaRelayed, "the Java peer's path " + javaPath));
         if ("relayed".equals(kind)) {
-          assertTrue(server.turnMetrics().relayedBytes() >= 2L * SIZE, "our TURN relay carried both transfers");
+          assertTrue(server.turnRelayedBytes() >= 2L * SIZE, "our TURN relay carried both transfers");
         } else {
           assertTrue(javaPath.contains(home1.publicAddress()), "the Java peer talks to alice's NAT address: " + javaPath);
         }

@@ -51,7 +51,7 @@ class DirectPathThroughNatsTest {
 
         assertDirectThroughNats(alice, home1, home2, server);
         assertDirectThroughNats(bob, home2, home1, server);
-        long relayed = server.turnMetrics().relayedBytes();
+        long relayed = server.turnRelayedBytes();
         assertTrue(relayed < SIZE / 8, "the TURN relay carried " + relayed + " bytes of a " + SIZE + "-byte transfer");
       }
     }

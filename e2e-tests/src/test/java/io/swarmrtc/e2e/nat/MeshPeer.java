@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,16 @@ final class MeshPeer {
   Map<?, ?> awaitError(Duration timeout) {
     return (Map<?, ?>) browser.waitForJs("return meshProbe.state().errors[0]",
         "return JSON.stringify(meshProbe.state())", timeout, "an error reported by the library in " + name());
+  }
+
+  /**
+   * What the web app ({@code js/ui.js}) would tell the user about {@code error}, and what it says
+   * for the bare error code: {@code [specific, generic]}.
+   */
+  List<?> userMessages(Map<?, ?> error) {
+    return (List<?>) browser.call("const ui = await import(new URL('/js/ui.js', location.origin).href);"
+        + "return [ui.describeError(arguments[0]), ui.describeError({code: arguments[0].code})]",
+        Duration.ofSeconds(5), error);
   }
 
   /** The selected path to the other peer: {@code kind} (direct/relayed), {@code local}, {@code remote}. */

@@ -74,7 +74,7 @@ class RelayWhenNoDirectPathTest {
 
         assertRelayed(alice, server);
         assertRelayed(bob, server);
-        long relayed = server.turnMetrics().relayedBytes();
+        long relayed = server.turnRelayedBytes();
         assertTrue(relayed >= size, "our TURN relay carried only " + relayed + " bytes of " + size);
       }
     }
