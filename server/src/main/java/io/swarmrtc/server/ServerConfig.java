@@ -22,6 +22,7 @@ public final class ServerConfig {
     private final String host;
     private final int port;
     private final String publicHost;
+    private final boolean advertiseIceServers;
     private final StunConfig stun;
     private final int maxPeersPerRoom;
     private final int maxFrameBytes;
@@ -40,6 +41,7 @@ public final class ServerConfig {
         this.host = b.host;
         this.port = b.port;
         this.publicHost = b.publicHost;
+        this.advertiseIceServers = b.advertiseIceServers;
         this.random = b.random != null ? b.random : new SecureRandom();
         this.turnSecretGenerated = !b.stun.hasSecret();
         if (turnSecretGenerated) {
@@ -108,7 +110,7 @@ public final class ServerConfig {
 
     /** A builder holding this configuration's values (the TURN secret included). */
     public Builder toBuilder() {
-        Builder b = new Builder().host(host).port(port).publicHost(publicHost).stun(stun.toBuilder())
+        Builder b = new Builder().host(host).port(port).publicHost(publicHost).advertiseIceServers(advertiseIceServers).stun(stun.toBuilder())
                 .maxPeersPerRoom(maxPeersPerRoom).maxFrameBytes(maxFrameBytes)
                 .rateLimit(ratePerSecond, rateBurst).maxErrorsPerConnection(maxErrorsPerConnection)
                 .resumeGrace(resumeGrace).heartbeat(heartbeatInterval, idleTimeout)
@@ -122,6 +124,12 @@ public final class ServerConfig {
     public int port() { return port; }
     /** Host name advertised in ICE URLs, or null to use the request's Host header. */
     public String publicHost() { return publicHost; }
+    /**
+     * Whether /api/ice-servers hands out the STUN/TURN URLs (default true). False: it returns an
+     * empty list, so browsers use host candidates only: for a LAN or test deployment without a
+     * reachable STUN/TURN server, where unreachable ICE servers only cost gathering time.
+     */
+    public boolean advertiseIceServers() { return advertiseIceServers; }
     public StunConfig stun() { return stun; }
     /** True when no TURN secret was configured and a random one was generated. */
     public boolean turnSecretGenerated() { return turnSecretGenerated; }
@@ -141,7 +149,7 @@ public final class ServerConfig {
 
     @Override
     public String toString() {
-        return "ServerConfig[host=" + host + ", port=" + port + ", publicHost=" + publicHost + ", " + stun
+        return "ServerConfig[host=" + host + ", port=" + port + ", publicHost=" + publicHost + ", advertiseIceServers=" + advertiseIceServers + ", " + stun
                 + ", maxPeersPerRoom=" + maxPeersPerRoom + ", maxFrameBytes=" + maxFrameBytes
                 + ", rate=" + ratePerSecond + "/s burst " + rateBurst + ", maxErrors=" + maxErrorsPerConnection
                 + ", resumeGrace=" + resumeGrace + ", heartbeat=" + heartbeatInterval + "/" + idleTimeout
@@ -154,6 +162,7 @@ public final class ServerConfig {
         private String host = "0.0.0.0";
         private int port = 8080;
         private String publicHost;
+        private boolean advertiseIceServers = true;
         private StunConfig.Builder stun = StunConfig.builder();
         private int maxPeersPerRoom = 32;
         private int maxFrameBytes = 64 * 1024;
@@ -185,6 +194,8 @@ public final class ServerConfig {
         public Builder turnSecret(String turnSecret) { stun.turnSecret(turnSecret); return this; }
         public Builder turnTtl(Duration turnTtl) { stun.turnTtl(turnTtl); return this; }
         public Builder turnRealm(String turnRealm) { stun.turnRealm(turnRealm); return this; }
+        /** False: /api/ice-servers returns no STUN/TURN servers (host candidates only). */
+        public Builder advertiseIceServers(boolean advertise) { this.advertiseIceServers = advertise; return this; }
         public Builder maxPeersPerRoom(int n) { this.maxPeersPerRoom = n; return this; }
         public Builder maxFrameBytes(int bytes) { this.maxFrameBytes = bytes; return this; }
 
