@@ -8,9 +8,12 @@ import io.swarmrtc.e2e.harness.Browsers;
 import io.swarmrtc.e2e.harness.Home;
 import io.swarmrtc.e2e.harness.NatMapping;
 import io.swarmrtc.e2e.harness.NetnsGuard;
+import io.swarmrtc.e2e.harness.Poll;
 import io.swarmrtc.e2e.harness.Topology;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,7 @@ class DirectPathThroughNatsTest {
   private static final Logger LOG = LoggerFactory.getLogger(DirectPathThroughNatsTest.class);
   private static final int SIZE = 8 * 1024 * 1024;
   private static final Duration CONNECT = Duration.ofSeconds(20);
+  private static final Duration SETTLE = Duration.ofSeconds(15);
 
   @RegisterExtension final Browsers browsers = new Browsers();
 
@@ -47,11 +51,18 @@ class DirectPathThroughNatsTest {
         bob.awaitOpen(CONNECT);
         LOG.info("Both browsers started, joined and connected in {} ms", (System.nanoTime() - started) / 1_000_000);
 
+        // ICE may first nominate a relayed pair that answered sooner, then move to the better
+        // direct one: wait for that, so the transfer shows where the data goes once ICE settles.
+        for (MeshPeer peer : List.of(alice, bob)) {
+          Poll.until(peer.name() + "'s path to become direct", SETTLE,
+              () -> "direct".equals(peer.path().get("kind")) ? Optional.of(true) : Optional.empty());
+        }
+        long relayedBefore = server.turnRelayedBytes();
         MeshPeer.transferIntact(alice, bob, SIZE, Duration.ofSeconds(60));
+        long relayed = server.turnRelayedBytes() - relayedBefore;
 
         assertDirectThroughNats(alice, home1, home2, server);
         assertDirectThroughNats(bob, home2, home1, server);
-        long relayed = server.turnRelayedBytes();
         assertTrue(relayed < SIZE / 8, "the TURN relay carried " + relayed + " bytes of a " + SIZE + "-byte transfer");
       }
     }

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * connected PEER_ID
  * received SIZE SHA256
  * sent SIZE SHA256
- * path LOCAL_TYPE LOCAL_ADDRESS REMOTE_TYPE REMOTE_ADDRESS PROTOCOL
+ * path LOCAL_TYPE LOCAL_ADDRESS REMOTE_TYPE REMOTE_ADDRESS PROTOCOL   (every 0.5 s for a minute)
  * </pre>
  * Usage: {@code JavaPeerMain ORIGIN ROOM SIZE} (ORIGIN e.g. {@code http://198.51.100.1:8080}).
  */
@@ -89,10 +89,14 @@ public final class JavaPeerMain {
       peer.swarm().send(chunk).get(30, TimeUnit.SECONDS);
     }
     say("sent " + size + " " + HexFormat.of().formatHex(sent.digest()));
-    PathInfo path = peer.path().get(10, TimeUnit.SECONDS);
-    say("path " + path.localCandidateType() + " " + path.localAddress() + " " + path.remoteCandidateType()
-        + " " + path.remoteAddress() + " " + path.protocol());
-    // Stays in the room until the test's Topology kills this process by PID.
+    // The path every half second (ICE may move from a relayed pair to a direct one), then stays in
+    // the room until the test's Topology kills this process by PID.
+    for (int i = 0; i < 120; i++) {
+      PathInfo path = peer.path().get(10, TimeUnit.SECONDS);
+      say("path " + path.localCandidateType() + " " + path.localAddress() + " " + path.remoteCandidateType()
+          + " " + path.remoteAddress() + " " + path.protocol());
+      Thread.sleep(500); // reporting interval, not synchronisation: the test waits on the lines
+    }
     new CountDownLatch(1).await();
   }
 

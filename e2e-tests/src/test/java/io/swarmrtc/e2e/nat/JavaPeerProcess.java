@@ -44,13 +44,18 @@ final class JavaPeerProcess {
 
   /** Waits for the first line starting with {@code prefix + " "} and returns the rest of it. */
   String await(String prefix, Duration timeout) {
+    return await(prefix, rest -> true, timeout);
+  }
+
+  /** Waits for the first line {@code prefix + " " + rest} whose rest satisfies {@code wanted}; returns the rest. */
+  String await(String prefix, java.util.function.Predicate<String> wanted, Duration timeout) {
     try {
       return Poll.until("'" + prefix + "' from the Java peer (log " + log + ")", timeout, () -> {
         if (!process.isAlive()) {
           throw new AssertionError("the Java peer exited with " + process.exitValue() + ":\n" + output());
         }
-        return output().lines().filter(l -> l.startsWith(prefix + " ")).findFirst()
-            .map(l -> l.substring(prefix.length() + 1));
+        return output().lines().filter(l -> l.startsWith(prefix + " "))
+            .map(l -> l.substring(prefix.length() + 1)).filter(wanted).findFirst();
       });
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "\nJava peer output:\n" + output(), e);
