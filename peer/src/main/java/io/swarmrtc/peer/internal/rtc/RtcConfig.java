@@ -1,0 +1,107 @@
+package io.swarmrtc.peer.internal.rtc;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings for peer connections and their channels. Immutable; build with {@link #builder()}.
+ *
+ * <p>Watermarks: a sender hands messages to the native channel until its buffered amount would
+ * pass {@code highWatermark}, then waits (polling, since webrtc-java 0.14.0 never fires
+ * onBufferedAmountChange) until it drops to {@code lowWatermark}. Without this the channel closes
+ * silently at about 16 MiB buffered.
+ */
+public record RtcConfig(
+    List<IceServer> iceServers,
+    boolean relayOnly,
+    long highWatermark,
+    long lowWatermark,
+    Duration bufferPollInterval,
+    int maxIceRestarts,
+    Duration failedGrace) {
+
+  /** The largest message a data channel carries; a larger one would silently close the channel. */
+  public static final int MAX_MESSAGE_SIZE = 262_144;
+
+  public RtcConfig {
+    iceServers = List.copyOf(Objects.requireNonNull(iceServers, "iceServers"));
+    Objects.requireNonNull(bufferPollInterval, "bufferPollInterval");
+    Objects.requireNonNull(failedGrace, "failedGrace");
+    if (lowWatermark < 0 || highWatermark < MAX_MESSAGE_SIZE || lowWatermark >= highWatermark) {
+      throw new IllegalArgumentException(
+          "need 0 <= lowWatermark < highWatermark and highWatermark >= " + MAX_MESSAGE_SIZE);
+    }
+    if (highWatermark > 8L << 20) {
+      throw new IllegalArgumentException("highWatermark over 8 MiB risks the channel's silent close");
+    }
+    if (maxIceRestarts < 0) {
+      throw new IllegalArgumentException("maxIceRestarts < 0");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .iceServers(iceServers)
+        .relayOnly(relayOnly)
+        .watermarks(lowWatermark, highWatermark)
+        .bufferPollInterval(bufferPollInterval)
+        .maxIceRestarts(maxIceRestarts)
+        .failedGrace(failedGrace);
+  }
+
+  /**
+   * Builder with defaults: no ICE servers, 256 KiB / 1 MiB watermarks, 1 ms polls, 3 ICE restarts,
+   * 20 s for a failed connection to recover before the next restart (or close).
+   */
+  public static final class Builder {
+    private List<IceServer> iceServers = List.of();
+    private boolean relayOnly;
+    private long high = 1 << 20;
+    private long low = 256 << 10;
+    private Duration poll = Duration.ofMillis(1);
+    private int maxIceRestarts = 3;
+    private Duration failedGrace = Duration.ofSeconds(20);
+
+    public Builder iceServers(List<IceServer> servers) {
+      this.iceServers = servers;
+      return this;
+    }
+
+    /** Only relay candidates (forces TURN; for tests and privacy). */
+    public Builder relayOnly(boolean relayOnly) {
+      this.relayOnly = relayOnly;
+      return this;
+    }
+
+    public Builder watermarks(long low, long high) {
+      this.low = low;
+      this.high = high;
+      return this;
+    }
+
+    public Builder bufferPollInterval(Duration poll) {
+      this.poll = poll;
+      return this;
+    }
+
+    public Builder maxIceRestarts(int n) {
+      this.maxIceRestarts = n;
+      return this;
+    }
+
+    /** How long a failed connection may take to recover before the next restart or close. */
+    public Builder failedGrace(Duration grace) {
+      this.failedGrace = grace;
+      return this;
+    }
+
+    public RtcConfig build() {
+      return new RtcConfig(iceServers, relayOnly, high, low, poll, maxIceRestarts, failedGrace);
+    }
+  }
+}

@@ -1,0 +1,376 @@
+package io.swarmrtc.peer.internal.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pieces straight to disk. A download writes blocks at their positions into sparse, pre-sized
+ * {@code <file>.part} files; {@link #finishPiece} hashes the piece back from disk and only then
+ * counts it as verified; the verified set is persisted in {@code <name>.swarmrtc-state} (see
+ * {@link ResumeState}) in batches, after the data is fsynced; when every piece is verified the
+ * parts are renamed to their final names and the state file is deleted. A final file is therefore
+ * never partial or unverified, and an existing file that is not this content is never overwritten.
+ *
+ * <pre>{@code
+ * try (PieceStore store = PieceStore.openForDownload(dir, "holiday", layout, hashes, StoreOptions.defaults())) {
+ *   store.writeBlock(piece, offset, data, 0, data.length);
+ *   if (store.finishPiece(piece) == PieceStore.Verdict.VERIFIED) { ... send HAVE ... }
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Memory stays bounded whatever the content size: no whole-piece or whole-file
+ * buffers except the blocks callers pass in or ask for.
+ */
+public final class PieceStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PieceStore.class);
+  public static final String STATE_SUFFIX = ".swarmrtc-state";
+  public static final String PART_SUFFIX = ".part";
+  /** The largest block {@link #readBlock} serves (the channel's message limit). */
+  public static final int MAX_READ = 256 * 1024;
+
+  /** What {@link #finishPiece} found. */
+  public enum Verdict { VERIFIED, ALREADY_VERIFIED, CORRUPT }
+
+  private final ContentLayout layout;
+  private final List<byte[]> hashes;
+  private final StoreOptions options;
+  private final PieceFiles files;
+  private final List<Path> currentPaths;
+  private final List<Path> finalPaths;
+  private final Path stateFile; // null when seeding
+  private final byte[] fingerprint;
+  private final BitSet verified;
+  private int unsaved;
+  private long lastSaveMillis;
+  private boolean complete;
+  private boolean closed;
+
+  private PieceStore(ContentLayout layout, List<byte[]> hashes, StoreOptions options, PieceFiles files,
+      List<Path> currentPaths, List<Path> finalPaths, Path stateFile, BitSet verified) {
+    this.layout = layout;
+    this.hashes = hashes;
+    this.options = options;
+    this.files = files;
+    this.currentPaths = new ArrayList<>(currentPaths);
+    this.finalPaths = finalPaths;
+    this.stateFile = stateFile;
+    this.fingerprint = ResumeState.fingerprint(layout, hashes);
+    this.verified = verified;
+    this.lastSaveMillis = options.clock().millis();
+  }
+
+  /**
+   * Opens (or resumes) a download into {@code dir}.
+   *
+   * @param name names the state file ({@code <name>.swarmrtc-state}); e.g. the share's name or id
+   * @param pieceHashes SHA-256 of every piece, from the manifest
+   * @throws StoreException BAD_PATH for a path leaving {@code dir}; TARGET_EXISTS if a final file
+   *     exists that is not this content
+   */
+  public static PieceStore openForDownload(Path dir, String name, ContentLayout layout,
+      List<byte[]> pieceHashes, StoreOptions options) throws IOException {
+    checkHashes(layout, pieceHashes);
+    List<Path> finals = checkedPaths(dir, layout, "");
+    List<Path> parts = PieceFiles.paths(dir, layout, PART_SUFFIX);
+    Path stateFile = PieceFiles.resolveInside(dir, stateName(name), "");
+    byte[] print = ResumeState.fingerprint(layout, pieceHashes);
+    Optional<BitSet> saved = ResumeState.load(stateFile, print, layout.pieceCount());
+    boolean savedComplete = saved.map(b -> b.cardinality() == layout.pieceCount()).orElse(false);
+
+    boolean noParts = parts.stream().noneMatch(Files::exists);
+    boolean allFinals = finals.stream().allMatch(Files::exists);
+    if (noParts && allFinals && !layout.files().isEmpty()) {
+      return adoptExistingFinals(dir, layout, pieceHashes, options, finals, stateFile, savedComplete);
+    }
+    List<Path> current = new ArrayList<>();
+    Set<Integer> fresh = new HashSet<>();
+    for (int i = 0; i < finals.size(); i++) {
+      if (Files.exists(parts.get(i))) {
+        current.add(parts.get(i));
+      } else if (Files.exists(finals.get(i))) {
+        if (!savedComplete) {
+          throw new StoreException(StoreException.Code.TARGET_EXISTS, finals.get(i) + " already exists");
+        }
+        current.add(finals.get(i)); // renamed just before a crash
+      } else {
+        current.add(parts.get(i));
+        fresh.add(i);
+      }
+    }
+    BitSet verified = saved.orElseGet(BitSet::new);
+    PieceFiles pieceFiles = new PieceFiles(layout, current, true);
+    for (int p = verified.nextSetBit(0); p >= 0; p = verified.nextSetBit(p + 1)) {
+      if (layout.filesOf(p).stream().anyMatch(fresh::contains)) {
+        verified.clear(p); // its data is gone
+      }
+    }
+    PieceStore store = new PieceStore(layout, pieceHashes, options, pieceFiles, current, finals,
+        stateFile, verified);
+    store.spotCheck();
+    store.completeIfDone();
+    return store;
+  }
+
+  /**
+   * Opens complete local files to serve them (a seeder). Every piece counts as verified: the
+   * hashes were computed from these files ({@link PieceHasher}). Nothing is written.
+   */
+  public static PieceStore openForSeeding(Path dir, ContentLayout layout, List<byte[]> pieceHashes)
+      throws IOException {
+    checkHashes(layout, pieceHashes);
+    List<Path> finals = checkedPaths(dir, layout, "");
+    BitSet all = new BitSet();
+    all.set(0, layout.pieceCount());
+    PieceStore s = new PieceStore(layout, pieceHashes, StoreOptions.defaults(),
+        new PieceFiles(layout, finals, false), finals, finals, null, all);
+    s.complete = true;
+    return s;
+  }
+
+  private static PieceStore adoptExistingFinals(Path dir, ContentLayout layout, List<byte[]> hashes,
+      StoreOptions options, List<Path> finals, Path stateFile, boolean savedComplete) throws IOException {
+    PieceFiles existing;
+    try {
+      existing = new PieceFiles(layout, finals, false);
+    } catch (StoreException e) {
+      throw new StoreException(StoreException.Code.TARGET_EXISTS, "files exist with other sizes in " + dir);
+    }
+    BitSet all = new BitSet();
+    all.set(0, layout.pieceCount());
+    PieceStore s = new PieceStore(layout, hashes, options, existing, finals, finals, null, all);
+    s.complete = true;
+    if (!savedComplete) { // someone else's files, or ours from an earlier finished run: check them
+      for (int p = 0; p < layout.pieceCount(); p++) {
+        if (!Arrays.equals(existing.hash(p), hashes.get(p))) {
+          s.close();
+          throw new StoreException(StoreException.Code.TARGET_EXISTS,
+              "files in " + dir + " exist and differ from this content (piece " + p + ")");
+        }
+      }
+    }
+    Files.deleteIfExists(stateFile);
+    return s;
+  }
+
+  public ContentLayout layout() {
+    return layout;
+  }
+
+  /** Writes one block of an unverified piece at its place on disk. Blocks of verified pieces are ignored. */
+  public void writeBlock(int piece, int offset, byte[] data, int from, int length) throws IOException {
+    synchronized (this) {
+      checkOpen();
+      checkBlock(piece, offset, length);
+      if (verified.get(piece)) {
+        return;
+      }
+    }
+    files.write(piece, offset, data, from, length);
+  }
+
+  /**
+   * Hashes piece {@code piece} from disk and, if it matches, records it as verified (persisting
+   * the state in batches, and finishing the download after the last piece). A corrupt piece stays
+   * unverified; its blocks are simply overwritten by the next attempt.
+   */
+  public Verdict finishPiece(int piece) throws IOException {
+    synchronized (this) {
+      checkOpen();
+      checkBlock(piece, 0, 0);
+      if (verified.get(piece)) {
+        return Verdict.ALREADY_VERIFIED;
+      }
+    }
+    byte[] actual = files.hash(piece);
+    if (!Arrays.equals(actual, hashes.get(piece))) {
+      return Verdict.CORRUPT;
+    }
+    synchronized (this) {
+      checkOpen();
+      if (verified.get(piece)) {
+        return Verdict.ALREADY_VERIFIED;
+      }
+      verified.set(piece);
+      unsaved++;
+      long now = options.clock().millis();
+      if (!completeIfDone() && (unsaved >= options.batchPieces()
+          || now - lastSaveMillis >= options.batchInterval().toMillis())) {
+        saveState();
+      }
+      return Verdict.VERIFIED;
+    }
+  }
+
+  /** Reads a block of a verified piece, for serving it. */
+  public byte[] readBlock(int piece, int offset, int length) throws IOException {
+    synchronized (this) {
+      checkOpen();
+      checkBlock(piece, offset, length);
+      if (length > MAX_READ) {
+        throw new StoreException(StoreException.Code.BAD_BLOCK, "block of " + length + " bytes is over " + MAX_READ);
+      }
+      if (!verified.get(piece)) {
+        throw new StoreException(StoreException.Code.NOT_VERIFIED, "piece " + piece + " is not verified");
+      }
+    }
+    return files.read(piece, offset, length);
+  }
+
+  public synchronized boolean hasPiece(int piece) {
+    return piece >= 0 && piece < layout.pieceCount() && verified.get(piece);
+  }
+
+  /** A copy of the verified set. */
+  public synchronized BitSet verifiedPieces() {
+    return (BitSet) verified.clone();
+  }
+
+  public synchronized int verifiedCount() {
+    return verified.cardinality();
+  }
+
+  /** True once every piece is verified and the files carry their final names. */
+  public synchronized boolean isComplete() {
+    return complete;
+  }
+
+  /** Where the files are now ({@code .part} names until complete). */
+  public synchronized List<Path> currentPaths() {
+    return List.copyOf(currentPaths);
+  }
+
+  /** Where the files end up. */
+  public List<Path> finalPaths() {
+    return finalPaths;
+  }
+
+  /** Persists the verified set now (e.g. on pause). */
+  public synchronized void flush() throws IOException {
+    checkOpen();
+    if (stateFile != null && !complete) {
+      saveState();
+    }
+  }
+
+  /** Persists the state and closes the files. Idempotent. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    try {
+      if (stateFile != null && !complete && unsaved > 0) {
+        saveState();
+      }
+    } finally {
+      closed = true;
+      files.close();
+    }
+  }
+
+  /** Test hook: closes the files without persisting anything, as a killed process would. */
+  synchronized void abandon() throws IOException {
+    closed = true;
+    files.close();
+  }
+
+  // ---- internals (callers hold the lock) ----
+
+  private void saveState() throws IOException {
+    files.force(); // the data must be durable before the state claims it
+    ResumeState.save(stateFile, fingerprint, layout.pieceCount(), verified);
+    unsaved = 0;
+    lastSaveMillis = options.clock().millis();
+  }
+
+  private boolean completeIfDone() throws IOException {
+    if (complete || verified.cardinality() < layout.pieceCount()) {
+      return complete;
+    }
+    saveState(); // says "complete": a crash during the renames below resumes correctly
+    for (int i = 0; i < currentPaths.size(); i++) {
+      Path from = currentPaths.get(i);
+      Path to = finalPaths.get(i);
+      if (!from.equals(to)) {
+        if (Files.exists(to)) {
+          throw new StoreException(StoreException.Code.TARGET_EXISTS, to + " appeared during the download");
+        }
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        currentPaths.set(i, to);
+        ResumeState.syncDirectory(to.getParent());
+      }
+    }
+    Files.deleteIfExists(stateFile);
+    complete = true;
+    LOG.info("download complete: {} file(s), {} bytes", finalPaths.size(), layout.totalSize());
+    return true;
+  }
+
+  private void spotCheck() throws IOException {
+    int[] claimed = verified.stream().toArray();
+    if (claimed.length == 0 || options.spotChecks() == 0) {
+      return;
+    }
+    boolean allGood = true;
+    for (int i = 0; i < Math.min(options.spotChecks(), claimed.length) && allGood; i++) {
+      int p = claimed[options.random().nextInt(claimed.length)];
+      allGood = Arrays.equals(files.hash(p), hashes.get(p));
+    }
+    if (!allGood) {
+      LOG.warn("resume state does not match the data on disk; re-verifying {} pieces", claimed.length);
+      for (int p : claimed) {
+        if (!Arrays.equals(files.hash(p), hashes.get(p))) {
+          verified.clear(p);
+        }
+      }
+      saveState();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new StoreException(StoreException.Code.CLOSED, "store is closed");
+    }
+  }
+
+  private void checkBlock(int piece, int offset, int length) {
+    if (piece < 0 || piece >= layout.pieceCount() || offset < 0 || length < 0
+        || (long) offset + length > layout.pieceLength(piece)) {
+      throw new StoreException(StoreException.Code.BAD_BLOCK,
+          "block " + piece + ":" + offset + "+" + length + " is outside the content");
+    }
+  }
+
+  private static void checkHashes(ContentLayout layout, List<byte[]> hashes) {
+    if (hashes.size() != layout.pieceCount() || hashes.stream().anyMatch(h -> h.length != 32)) {
+      throw new IllegalArgumentException("need one 32-byte SHA-256 per piece");
+    }
+  }
+
+  private static List<Path> checkedPaths(Path dir, ContentLayout layout, String suffix) {
+    List<Path> paths = PieceFiles.paths(dir, layout, suffix);
+    if (new HashSet<>(paths).size() != paths.size()) {
+      throw new StoreException(StoreException.Code.BAD_PATH, "duplicate paths in the layout");
+    }
+    return paths;
+  }
+
+  private static String stateName(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    if (safe.isEmpty() || safe.chars().allMatch(c -> c == '.')) {
+      safe = "download";
+    }
+    return safe + STATE_SUFFIX;
+  }
+}
