@@ -61,10 +61,6 @@ public final class MeshChatRoom implements ChatRoom {
       room.mesh.start().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       return room;
     } catch (java.util.concurrent.TimeoutException e) {
-      Thread.getAllStackTraces().forEach((t, st) -> {
-        System.out.println("THREAD " + t.getName() + " " + t.getState());
-        for (StackTraceElement el : st) System.out.println("    at " + el);
-      });
       room.close();
       throw new SwarmException(SwarmException.Code.TIMEOUT,
           "could not join within " + timeout.toSeconds() + " s via " + config.signaling().uri(), e);
