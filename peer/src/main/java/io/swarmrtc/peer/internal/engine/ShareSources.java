@@ -12,8 +12,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Turns the paths a user shares into manifest entries: a file is shared under its name, a directory
- * with every regular file below it as {@code dirname/relative/path}, in sorted order.
+ * Turns the paths a user shares into manifest entries: a file is shared under its name; a single
+ * directory with every regular file below it under its path relative to that directory; several
+ * paths with each directory's files as {@code dirname/relative/path}; files in sorted order.
  *
  * @param name the share's display name: the single path's name, or "N files"
  * @param entries manifest path and local file, in manifest order
@@ -32,7 +33,8 @@ record ShareSources(String name, List<Entry> entries) {
       if (Files.isDirectory(abs)) {
         try (Stream<Path> walk = Files.walk(abs)) {
           for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-            add(entries, seen, abs.getFileName() + "/" + slashes(abs.relativize(f)), f);
+            String relative = slashes(abs.relativize(f));
+            add(entries, seen, paths.size() == 1 ? relative : abs.getFileName() + "/" + relative, f);
           }
         }
       } else if (Files.isRegularFile(abs)) {
