@@ -19,6 +19,9 @@ public interface Share extends AutoCloseable {
   /** The content id: 64 lowercase hex characters (SHA-256 of the manifest). */
   String contentId();
 
+  /** This peer's id in the room. */
+  String peerId();
+
   /** The room the share lives in. */
   String room();
 

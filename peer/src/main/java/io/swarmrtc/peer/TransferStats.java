@@ -16,18 +16,20 @@ import java.util.List;
  * @param downloadBytesPerSecond receive speed over the last few seconds
  * @param uploadBytesPerSecond send speed over the last few seconds
  * @param peers the peers connected right now
+ * @param bannedPeers peers banned for sending pieces that failed verification
  */
 public record TransferStats(long totalBytes, long verifiedBytes, int totalPieces, int verifiedPieces,
     long downloadedBytes, long uploadedBytes, double downloadBytesPerSecond, double uploadBytesPerSecond,
-    List<PeerStats> peers) {
+    List<PeerStats> peers, List<String> bannedPeers) {
 
   public TransferStats {
     peers = List.copyOf(peers);
+    bannedPeers = List.copyOf(bannedPeers);
   }
 
   /** Before anything is known. */
   public static TransferStats empty() {
-    return new TransferStats(-1, 0, -1, 0, 0, 0, 0, 0, List.of());
+    return new TransferStats(-1, 0, -1, 0, 0, 0, 0, 0, List.of(), List.of());
   }
 
   /** Fraction of the content verified, 0 to 1 (0 while the size is unknown; 1 for empty content). */

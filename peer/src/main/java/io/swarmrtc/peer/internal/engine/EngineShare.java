@@ -78,6 +78,11 @@ public final class EngineShare implements Share {
   }
 
   @Override
+  public String peerId() {
+    return engine.localId();
+  }
+
+  @Override
   public String room() {
     return link.room();
   }

@@ -27,6 +27,7 @@ final class StatsTracker {
 
   private final Map<String, Peer> peers = new LinkedHashMap<>();
   private final ArrayDeque<Sample> samples = new ArrayDeque<>();
+  private final List<String> banned = new ArrayList<>();
   private long down;
   private long up;
   private volatile TransferStats published = TransferStats.empty();
@@ -40,6 +41,10 @@ final class StatsTracker {
     if (p != null) {
       p.route = relayed ? PeerStats.Route.RELAYED : PeerStats.Route.DIRECT;
     }
+  }
+
+  void banned(String peerId) {
+    banned.add(peerId);
   }
 
   void disconnected(String peerId) {
@@ -91,7 +96,7 @@ final class StatsTracker {
         verifiedBytes -= manifest.pieceSize() - manifest.pieceLength(pieces - 1);
       }
     }
-    published = new TransferStats(total, verifiedBytes, pieces, verified, down, up, downSpeed, upSpeed, list);
+    published = new TransferStats(total, verifiedBytes, pieces, verified, down, up, downSpeed, upSpeed, list, banned);
     return published;
   }
 

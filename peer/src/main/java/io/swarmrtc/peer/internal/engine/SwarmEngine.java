@@ -195,6 +195,7 @@ public final class SwarmEngine implements AutoCloseable {
         }
       } else if (c instanceof SwarmCommand.PeerBanned b) {
         LOG.warn("banned peer {}: {}", b.peerId(), b.reason());
+        stats.banned(b.peerId());
       } else if (c instanceof SwarmCommand.PeerDropped d) {
         LOG.info("dropped peer {} (GOODBYE {}): {}", d.peerId(), d.goodbyeCode(), d.reason());
       } else if (c instanceof SwarmCommand.Completed) {
