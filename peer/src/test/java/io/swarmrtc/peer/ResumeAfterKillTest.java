@@ -70,7 +70,7 @@ class ResumeAfterKillTest {
   private static Process cli(Share share, Path out, Path log) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-Xmx256m",
+        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-Xmx256m", "-XX:-UsePerfData",
         "io.swarmrtc.peer.cli.SwarmCli", "get", share.url().toString(), "-o", out.toString(), "--timeout", "30")
         .redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File(".")).start();
   }
