@@ -36,7 +36,7 @@ for _ in $(seq 1 150); do
 done
 [ -n "$port" ] || { echo "server did not start" >&2; cat "$log"; exit 1; }
 
-java -Xmx512m -XX:-UsePerfData -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+java ${BENCH_OPTS:-} -Xmx512m -XX:-UsePerfData -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "bench/java-swarm/target/classes:peer/target/swarmrtc-peer.jar" \
   io.swarmrtc.bench.javaswarm.JavaSwarmBench "http://127.0.0.1:$port" "$WORK/data" "$ROUNDS" "$ROUND_MIB" \
   "$MEMORY_MIB" "$(pwd)/peer/target/swarmrtc-peer.jar" | tee "$OUT/result-$(date -u +%Y%m%dT%H%M%SZ).txt"

@@ -74,6 +74,7 @@ public final class SwarmEngine implements AutoCloseable {
 
   private final SwarmSession session;
   private final EngineStorage storage;
+  private final DiskQueue disk;
   private final EngineOptions options;
   private final Events events;
   private final ScheduledExecutorService loop;
@@ -92,6 +93,7 @@ public final class SwarmEngine implements AutoCloseable {
       EngineOptions options, Events events) {
     this.session = session;
     this.storage = storage;
+    this.disk = new DiskQueue(storage);
     this.options = options;
     this.events = events;
     this.loop = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("swarm-" + name));
@@ -126,12 +128,9 @@ public final class SwarmEngine implements AutoCloseable {
     }
     mesh.close();
     try {
-      loop.execute(() -> {
-        stopped = true;
-        storage.close();
-      });
+      loop.execute(() -> stopped = true);
     } catch (RejectedExecutionException e) {
-      storage.close();
+      // already stopping
     }
     loop.shutdown();
     try {
@@ -141,6 +140,7 @@ public final class SwarmEngine implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    disk.close(); // after the loop: nothing queues writes any more
   }
 
   /** Closes on another thread: for owners reacting to an event on the engine's thread. */
@@ -182,9 +182,11 @@ public final class SwarmEngine implements AutoCloseable {
         }
       } else if (c instanceof SwarmCommand.StorePiece p) {
         try {
-          storage.store(p.piece(), p.data());
-        } catch (IOException | RuntimeException e) {
-          fail(SwarmException.Code.STORAGE, "cannot store piece " + p.piece() + ": " + e.getMessage(), e);
+          disk.store(p.piece(), p.data(), e -> onLoop(() ->
+              fail(SwarmException.Code.STORAGE, "cannot store piece " + p.piece() + ": " + e.getMessage(), e)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          stopped = true;
         }
       } else if (c instanceof SwarmCommand.ManifestReceived m) {
         try {
@@ -199,13 +201,10 @@ public final class SwarmEngine implements AutoCloseable {
       } else if (c instanceof SwarmCommand.PeerDropped d) {
         LOG.info("dropped peer {} (GOODBYE {}): {}", d.peerId(), d.goodbyeCode(), d.reason());
       } else if (c instanceof SwarmCommand.Completed) {
-        try {
-          List<Path> files = storage.complete();
+        disk.complete(files -> onLoop(() -> {
           events.onProgress(stats.snapshot(options.clock().millis(), session.manifest(), session.have()));
           events.onComplete(files);
-        } catch (IOException | RuntimeException e) {
-          fail(SwarmException.Code.STORAGE, "cannot finish the files: " + e.getMessage(), e);
-        }
+        }), e -> onLoop(() -> fail(SwarmException.Code.STORAGE, "cannot finish the files: " + e.getMessage(), e)));
       }
     }
   }
@@ -225,7 +224,7 @@ public final class SwarmEngine implements AutoCloseable {
       }
       byte[] message = new byte[PIECE_HEADER + b.length()];
       try {
-        storage.read(b.piece(), b.offset(), message, PIECE_HEADER, b.length());
+        disk.read(b.piece(), b.offset(), message, PIECE_HEADER, b.length());
       } catch (IOException | RuntimeException e) {
         LOG.warn("cannot read block {} to serve it: {}", b, e.toString());
         send(l, SwarmCodec.encode(new SwarmMessage.Reject(b.piece(), b.offset(), b.length())));
