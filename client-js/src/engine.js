@@ -1,8 +1,8 @@
 /**
  * The seam between the public API (share/download sessions, which own signaling, peers, stores,
  * speed and status) and the swarm engine, which runs the pure state machine of src/swarm/
- * (session.js) over the `swarm` data channels. The engine lands after the merge: until one is
- * registered, share() and download() end with NOT_IMPLEMENTED and the pages say so.
+ * (session.js) over the `swarm` data channels. Until one is
+ * registered (index.js registers src/swarm-engine/), share() and download() end with NOT_IMPLEMENTED.
  *
  * What an engine must provide (the sessions rely on exactly this):
  *
@@ -21,6 +21,12 @@
  * - `peer-content` {peerId, hasManifest, verifiedPieces} what a peer announced (optional)
  * - `done` {blob: Blob} (fetch only) the complete, verified content
  * - `error` SwarmRtcError (terminal)
+ * - `warning` SwarmRtcError (optional) what the transfer survives: NO_SEEDERS, MANIFEST_MISMATCH
+ * - `banned` {peerId, reason} (optional) a peer was banned for sending a bad piece
+ * and optionally `describe()` -> {pieces: string|null, peers: [{peerId, pieces}]} (verified pieces,
+ * ours and as each peer announced them, BITFIELD layout in hex).
+ *
+ * src/swarm-engine/ is the engine; index.js registers it, so share() and download() use it.
  *
  * @typedef {{contentId: string, name: string, files: Array<{path: string, size: number}>, totalSize: number, pieceSize: number, pieceCount: number}} ManifestSummary
  * @typedef {import('./emitter.js').Emitter<any> & {close(): void}} EngineTransfer

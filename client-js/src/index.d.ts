@@ -54,7 +54,8 @@ export type PathKind = 'direct' | 'relayed' | 'unknown';
 export interface PeersInfo {
   /** Peers with a connected link. */
   count: number;
-  peers: Array<{ peerId: string; connected: boolean; path: PathKind }>;
+  /** bytesUp/bytesDown: PIECE payload bytes sent to / received from that peer. */
+  peers: Array<{ peerId: string; connected: boolean; path: PathKind; bytesUp: number; bytesDown: number }>;
 }
 export interface SpeedInfo {
   /** Bytes per second, over the last 5 s. */
@@ -102,7 +103,8 @@ interface TransferSession<M> extends Events<M> {
   readonly progress: ProgressInfo | null;
   peersInfo(): PeersInfo;
   speedInfo(): SpeedInfo;
-  snapshot(): { phase: TransferPhase; error: ErrorCode | null; progress: ProgressInfo | null; peers: PeersInfo; speed: SpeedInfo | null };
+  /** pieces: verified pieces as a hex BITFIELD (null before the manifest); banned: peers banned for bad pieces. */
+  snapshot(): { phase: TransferPhase; error: ErrorCode | null; progress: ProgressInfo | null; peers: PeersInfo; speed: SpeedInfo | null; pieces: string | null; banned: string[] };
   /** Idempotent. */
   close(): void;
 }
@@ -184,7 +186,9 @@ export interface EngineTransfer extends Events<{
   'piece-failed': { piece: number; peerIds: string[] };
   done: { blob: Blob };
   error: SwarmRtcError;
-}> { close(): void }
+  warning: SwarmRtcError;
+  banned: { peerId: string; reason: string };
+}> { close(): void; describe?(): { pieces: string | null; peers: Array<{ peerId: string; pieces: string | null }> } }
 export interface SwarmEngine {
   seed(args: { files: File[]; mesh: unknown; name?: string; pieceSize?: number }): EngineTransfer;
   fetch(args: { contentId: string; mesh: unknown; openStore(g: { name: string; totalSize: number; pieceSize: number }): Promise<unknown> }): EngineTransfer;

@@ -14,7 +14,11 @@
  * @module swarmrtc
  */
 import { ChatSession } from './chat-session.js';
+import { registerEngine } from './engine.js';
+import { swarmEngine } from './swarm-engine/index.js';
 import { ShareSession, startDownload } from './transfer.js';
+
+registerEngine(swarmEngine);
 
 export { ErrorCodes, SwarmRtcError } from './errors.js';
 export { registerEngine } from './engine.js';

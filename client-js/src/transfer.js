@@ -44,6 +44,10 @@ class TransferSession extends Emitter {
     this.down = new RateMeter({ now });
     /** @type {import('./engine.js').EngineTransfer|null} */
     this.transfer = null;
+    /** @type {Map<string, {up: number, down: number}>} payload bytes exchanged with each peer */
+    this.peerBytes = new Map();
+    /** @type {string[]} peers the engine banned (sent a piece that failed verification) */
+    this.banned = [];
     this.engine = meshOptions.engine === undefined ? registeredEngine() : meshOptions.engine;
     this.mesh = new PeerMesh(meshOptions);
     const emitPeers = () => this.emit('peers', this.peersInfo());
@@ -57,7 +61,10 @@ class TransferSession extends Emitter {
 
   /** @returns {PeersInfo} */
   peersInfo() {
-    const peers = this.mesh.describePeers().map((p) => ({ peerId: p.peerId, connected: p.connected, path: p.path.kind }));
+    const peers = this.mesh.describePeers().map((p) => {
+      const bytes = this.peerBytes.get(p.peerId);
+      return { peerId: p.peerId, connected: p.connected, path: p.path.kind, bytesUp: bytes?.up ?? 0, bytesDown: bytes?.down ?? 0 };
+    });
     return { count: peers.filter((p) => p.connected).length, peers };
   }
 
@@ -71,9 +78,15 @@ class TransferSession extends Emitter {
     };
   }
 
-  /** Everything a page or a test wants to see at once. */
+  /**
+   * Everything a page or a test wants to see at once. `pieces` is the engine's verified-piece
+   * bitfield in hex (BITFIELD layout) when it reports one; `banned` the peers it banned.
+   */
   snapshot() {
-    return { phase: this.phase, error: this.error?.code ?? null, progress: this.progress, peers: this.peersInfo(), speed: this.speedInfo() };
+    return {
+      phase: this.phase, error: this.error?.code ?? null, progress: this.progress, peers: this.peersInfo(), speed: this.speedInfo(),
+      pieces: this.transfer?.describe?.().pieces ?? null, banned: [...this.banned],
+    };
   }
 
   close() {
@@ -89,7 +102,14 @@ class TransferSession extends Emitter {
   /** @param {import('./engine.js').EngineTransfer} transfer */
   _attachTransfer(transfer) {
     this.transfer = transfer;
-    transfer.on('bytes', ({ direction, bytes }) => (direction === 'up' ? this.up : this.down).add(bytes));
+    transfer.on('bytes', ({ direction, peerId, bytes }) => {
+      (direction === 'up' ? this.up : this.down).add(bytes);
+      let perPeer = this.peerBytes.get(peerId);
+      if (!perPeer) this.peerBytes.set(peerId, (perPeer = { up: 0, down: 0 }));
+      perPeer[direction === 'up' ? 'up' : 'down'] += bytes;
+    });
+    transfer.on('banned', ({ peerId }) => { if (!this.banned.includes(peerId)) this.banned.push(peerId); });
+    transfer.on('warning', (err) => this.emit('warning', err));
     transfer.on('progress', (p) => {
       this.progress = { ...p, fraction: p.totalBytes === 0 ? 1 : p.verifiedBytes / p.totalBytes };
       this.emit('progress', this.progress);
@@ -200,7 +220,14 @@ export class DownloadSession extends TransferSession {
   async _start() {
     try {
       this.mesh.on('peer', () => { if (this.phase === 'waiting' || this.phase === 'unreachable') this._setPhase('connecting'); });
-      this.mesh.on('peers', (connected) => { if (connected.length > 0 && !this.transfer) this._startTransfer(); });
+      // The engine takes the swarm channel as soon as it exists, so it misses none of its messages
+      // (the far side sends HANDSHAKE the moment the channel opens); the phase waits for a connection.
+      this.mesh.on('channel', ({ label }) => { if (label === 'swarm' && !this.transfer && this.engine) this._startTransfer(); });
+      this.mesh.on('peers', (connected) => {
+        if (connected.length === 0) return;
+        if (!this.transfer) this._startTransfer();
+        if (!this.manifest && (this.phase === 'connecting' || this.phase === 'joining')) this._setPhase('fetching-manifest');
+      });
       this.mesh.on('peer-left', ({ error }) => {
         if (error) this.emit('warning', error); // ICE_TIMEOUT / ICE_FAILED: say why, not just "gone"
         if (this.mesh.links.size > 0 || this.phase === 'done' || this.phase === 'closed') return;
@@ -225,7 +252,6 @@ export class DownloadSession extends TransferSession {
   _startTransfer() {
     try {
       const engine = this._requireEngine();
-      this._setPhase('fetching-manifest');
       const transfer = engine.fetch({ contentId: this.contentId, mesh: this.mesh, openStore: (g) => this._openStore(g) });
       this._attachTransfer(transfer);
       transfer.on('manifest', (/** @type {import('./engine.js').ManifestSummary} */ m) => {

@@ -123,16 +123,18 @@ describe('download', () => {
     d.close();
   });
 
-  it('starts the engine once a peer connects and reports manifest, progress, speed and done', async () => {
+  it('hands the engine the swarm channel at once, fetches once a peer connects, and reports manifest, progress, speed and done', async () => {
     const { options, serverJoins, scheduler } = env();
     const engine = fakeEngine();
     const d = download(`#room=r1&content=${CONTENT}`, { ...options, engine, storage: 'memory' });
     const log = recordEvents(d, ['status', 'manifest', 'progress', 'done', 'peers', 'speed']);
     await serverJoins([OTHER]);
     assert.equal(d.phase, 'connecting');
-    assert.equal(engine.calls.length, 0);
+    assert.deepEqual(engine.calls.map(([name]) => name), ['fetch'], 'the engine holds the swarm channel from its creation, so it misses no message');
     FakeRTCPeerConnection.instances[0].setStates('connected');
     await flush();
+    assert.equal(d.phase, 'fetching-manifest');
+    assert.equal(engine.calls.length, 1);
     assert.equal(engine.calls[0][0], 'fetch');
     assert.equal(engine.calls[0][1].contentId, CONTENT);
     const store = await engine.calls[0][1].openStore({ name: CONTENT, totalSize: 100, pieceSize: 16_384 });
@@ -145,7 +147,8 @@ describe('download', () => {
     scheduler.advance(1000);
     const blob = new Blob([new Uint8Array(100)]);
     engine.transfer.emit('done', { blob });
-    assert.deepEqual(log.find(([n]) => n === 'peers')[1], { count: 1, peers: [{ peerId: OTHER, connected: true, path: 'unknown' }] });
+    assert.deepEqual(log.find(([n]) => n === 'peers')[1], { count: 1, peers: [{ peerId: OTHER, connected: true, path: 'unknown', bytesUp: 0, bytesDown: 0 }] });
+    assert.deepEqual(d.snapshot().peers.peers.map((p) => [p.peerId, p.bytesDown, p.bytesUp]), [[OTHER, 100, 0]], 'bytes per peer');
     assert.equal(log.find(([n]) => n === 'progress')[1].fraction, 1);
     assert.equal(log.find(([n]) => n === 'speed')[1].bytesReceived, 100);
     assert.equal(d.phase, 'done');

@@ -22,6 +22,7 @@ public final class ServerConfig {
     private final String host;
     private final int port;
     private final String publicHost;
+    private final boolean advertiseIceServers;
     private final StunConfig stun;
     private final int maxPeersPerRoom;
     private final int maxFrameBytes;
@@ -40,6 +41,7 @@ public final class ServerConfig {
         this.host = b.host;
         this.port = b.port;
         this.publicHost = b.publicHost;
+        this.advertiseIceServers = b.advertiseIceServers;
         this.random = b.random != null ? b.random : new SecureRandom();
         String secret = b.turnSecret != null ? b.turnSecret : generateSecret(this.random);
         this.stun = new StunConfig(b.stunPort, secret, b.turnTtl, b.turnRealm);
@@ -100,7 +102,7 @@ public final class ServerConfig {
 
     /** A builder holding this configuration's values (the TURN secret included). */
     public Builder toBuilder() {
-        Builder b = new Builder().host(host).port(port).publicHost(publicHost).stunPort(stun.port())
+        Builder b = new Builder().host(host).port(port).publicHost(publicHost).advertiseIceServers(advertiseIceServers).stunPort(stun.port())
                 .turnSecret(stun.turnSecret()).turnTtl(stun.turnTtl()).turnRealm(stun.turnRealm())
                 .maxPeersPerRoom(maxPeersPerRoom).maxFrameBytes(maxFrameBytes)
                 .rateLimit(ratePerSecond, rateBurst).maxErrorsPerConnection(maxErrorsPerConnection)
@@ -115,6 +117,12 @@ public final class ServerConfig {
     public int port() { return port; }
     /** Host name advertised in ICE URLs, or null to use the request's Host header. */
     public String publicHost() { return publicHost; }
+    /**
+     * Whether /api/ice-servers hands out the STUN/TURN URLs (default true). False: it returns an
+     * empty list, so browsers use host candidates only: for a LAN or test deployment without a
+     * reachable STUN/TURN server, where unreachable ICE servers only cost gathering time.
+     */
+    public boolean advertiseIceServers() { return advertiseIceServers; }
     public StunConfig stun() { return stun; }
     /** True when no TURN secret was configured and a random one was generated. */
     public boolean turnSecretGenerated() { return turnSecretGenerated; }
@@ -134,7 +142,7 @@ public final class ServerConfig {
 
     @Override
     public String toString() {
-        return "ServerConfig[host=" + host + ", port=" + port + ", publicHost=" + publicHost + ", " + stun
+        return "ServerConfig[host=" + host + ", port=" + port + ", publicHost=" + publicHost + ", advertiseIceServers=" + advertiseIceServers + ", " + stun
                 + ", maxPeersPerRoom=" + maxPeersPerRoom + ", maxFrameBytes=" + maxFrameBytes
                 + ", rate=" + ratePerSecond + "/s burst " + rateBurst + ", maxErrors=" + maxErrorsPerConnection
                 + ", resumeGrace=" + resumeGrace + ", heartbeat=" + heartbeatInterval + "/" + idleTimeout
@@ -147,6 +155,7 @@ public final class ServerConfig {
         private String host = "0.0.0.0";
         private int port = 8080;
         private String publicHost;
+        private boolean advertiseIceServers = true;
         private int stunPort = 3478;
         private String turnSecret;
         private Duration turnTtl = Duration.ofHours(24);
@@ -170,6 +179,8 @@ public final class ServerConfig {
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
         public Builder publicHost(String publicHost) { this.publicHost = blankToNull(publicHost); return this; }
+        /** False: /api/ice-servers returns no STUN/TURN servers (host candidates only). */
+        public Builder advertiseIceServers(boolean advertise) { this.advertiseIceServers = advertise; return this; }
         public Builder stunPort(int stunPort) { this.stunPort = stunPort; return this; }
         public Builder turnSecret(String turnSecret) { this.turnSecret = blankToNull(turnSecret); return this; }
         public Builder turnTtl(Duration turnTtl) { this.turnTtl = Objects.requireNonNull(turnTtl); return this; }

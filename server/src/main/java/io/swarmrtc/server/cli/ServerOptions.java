@@ -33,6 +33,11 @@ final class ServerOptions {
             description = "Host name put in STUN/TURN URLs (set it behind NAT or a proxy). Default: the host of the request's Host header.")
     String publicHost;
 
+    @Option(names = "--advertise-ice-servers", defaultValue = "true", fallbackValue = "true", arity = "0..1", paramLabel = "BOOL",
+            description = "Hand out the STUN/TURN URLs at /api/ice-servers; false: an empty list (host candidates only,"
+                    + " for a LAN or tests without a reachable STUN/TURN server). Default: ${DEFAULT-VALUE}.")
+    boolean advertiseIceServers;
+
     @Option(names = "--stun-port", defaultValue = "3478", paramLabel = "PORT", description = "STUN/TURN port (UDP and TCP). Default: ${DEFAULT-VALUE}.")
     int stunPort;
 
@@ -87,7 +92,7 @@ final class ServerOptions {
 
     ServerConfig toConfig() {
         return ServerConfig.builder()
-                .host(host).port(port).publicHost(publicHost)
+                .host(host).port(port).publicHost(publicHost).advertiseIceServers(advertiseIceServers)
                 .stunPort(stunPort).turnSecret(turnSecret).turnTtl(duration(turnTtl)).turnRealm(turnRealm)
                 .maxPeersPerRoom(roomMaxPeers).maxFrameBytes(maxFrameBytes)
                 .rateLimit(rateLimit, rateBurst).maxErrorsPerConnection(maxErrors)

@@ -83,6 +83,6 @@ public final class HttpRoutes {
         String host = IceServers.advertisedHost(config.publicHost(), ctx.header("Host"));
         ctx.header("Cache-Control", "no-store")
                 .contentType("application/json")
-                .result(iceServers.json(host, peer, config.clock().instant()));
+                .result(config.advertiseIceServers() ? iceServers.json(host, peer, config.clock().instant()) : IceServers.NONE);
     }
 }

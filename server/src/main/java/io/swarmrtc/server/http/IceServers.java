@@ -16,6 +16,8 @@ public final class IceServers {
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9.-]{1,253}");
     private static final Pattern IPV6_LITERAL = Pattern.compile("\\[[0-9A-Fa-f:.]{2,45}]");
     private static final String FALLBACK_HOST = "127.0.0.1";
+    /** The body when the server advertises no ICE servers (host candidates only). */
+    public static final String NONE = "{\"iceServers\":[],\"ttl\":0}";
 
     private final StunConfig stun;
     private final TurnCredentials credentials;

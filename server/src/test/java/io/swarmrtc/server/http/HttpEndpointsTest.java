@@ -97,6 +97,18 @@ class HttpEndpointsTest {
     }
 
     @Test
+    void aServerThatAdvertisesNoIceServersReturnsAnEmptyList() throws Exception {
+        try (SwarmrtcServer lan = SwarmrtcServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
+                .advertiseIceServers(false).build())) {
+            HttpResponse<String> r = get(lan, "/api/ice-servers?peer=p1");
+            assertEquals(200, r.statusCode());
+            JsonNode body = JSON.readTree(r.body());
+            assertEquals(0, body.get("iceServers").size(), r.body());
+            assertEquals(0, body.get("ttl").asInt(), r.body());
+        }
+    }
+
+    @Test
     void thePublicHostOptionReplacesTheRequestHost() throws Exception {
         JsonNode body = JSON.readTree(get(behindNat, "/api/ice-servers?peer=p1").body());
         assertEquals("stun:turn.example.org:3478", body.at("/iceServers/0/urls/0").asText());

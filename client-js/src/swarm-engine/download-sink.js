@@ -1,0 +1,79 @@
+/**
+ * The download side of a transfer: opens the PieceStore once the manifest is known, writes every
+ * verified piece to it (OPFS for large contents: nothing big stays in memory), reports progress,
+ * and on completion hands over the finished content as a disk-backed Blob. After that, uploads
+ * read from that Blob, so a finished downloader keeps serving.
+ * @module swarm-engine/download-sink
+ */
+import { ErrorCodes, SwarmRtcError } from '../errors.js';
+import { BlobStore } from '../storage/blob.js';
+import { manifestSummary, progressOf } from './share-entries.js';
+
+export class DownloadSink {
+  /**
+   * @param {{transfer: import('./swarm-transfer.js').SwarmTransfer, source: import('./piece-source.js').PieceSource,
+   *   contentId: string, openStore: (g: {name: string, totalSize: number, pieceSize: number}) => Promise<import('../storage/store.js').PieceStore>}} options
+   */
+  constructor({ transfer, source, contentId, openStore }) {
+    this._transfer = transfer;
+    this._source = source;
+    this._contentId = contentId;
+    this._openStore = openStore;
+    /** @type {Promise<import('../storage/store.js').PieceStore>|null} */
+    this._store = null;
+    /** @type {import('../swarm/manifest.js').Manifest|null} */
+    this._manifest = null;
+    /** @type {Set<Promise<void>>} */
+    this._writes = new Set();
+    this._pieces = 0;
+    this._bytes = 0;
+    this._done = false;
+  }
+
+  /** @param {import('../swarm/manifest.js').Manifest} m */
+  manifest(m) {
+    this._manifest = m;
+    this._store = this._openStore({ name: this._contentId, totalSize: m.totalSize, pieceSize: m.pieceSize });
+    this._store.catch((err) => this._transfer.fail(err, ErrorCodes.STORAGE_FAILED));
+    this._source.setStore(this._store);
+    this._transfer.emit('manifest', manifestSummary(m, this._contentId));
+    this._transfer.emit('progress', progressOf(m, 0, 0));
+  }
+
+  /** @param {number} piece @param {Uint8Array} data a verified piece (ours to keep) */
+  store(piece, data) {
+    const m = /** @type {import('../swarm/manifest.js').Manifest} */ (this._manifest);
+    const write = /** @type {Promise<import('../storage/store.js').PieceStore>} */ (this._store).then((s) => s.writePiece(piece, data));
+    this._source.put(piece, data, write);
+    this._writes.add(write);
+    write.then(() => {
+      this._writes.delete(write);
+      this._pieces += 1;
+      this._bytes += data.byteLength;
+      if (!this._transfer.closed) this._transfer.emit('progress', progressOf(m, this._pieces, this._bytes));
+    }, (err) => this._transfer.fail(err, ErrorCodes.STORAGE_FAILED));
+  }
+
+  completed() {
+    void this._finish().catch((err) => this._transfer.fail(err, ErrorCodes.STORAGE_FAILED));
+  }
+
+  close() {
+    // An unfinished download leaves nothing behind in the browser's storage.
+    if (!this._done) void this._store?.then((s) => s.destroy()).catch(() => {});
+  }
+
+  async _finish() {
+    const m = /** @type {import('../swarm/manifest.js').Manifest} */ (this._manifest);
+    const store = await /** @type {Promise<import('../storage/store.js').PieceStore>} */ (this._store);
+    while (this._writes.size > 0) await Promise.all([...this._writes]);
+    if (this._transfer.closed) return;
+    // Reads switch to the finished file before the store lets go of its handle.
+    const blob = store.getBlob();
+    this._source.setStore(blob.then((b) => new BlobStore(b, m.pieceSize)));
+    const content = await blob;
+    if (content.size !== m.totalSize) throw new SwarmRtcError(ErrorCodes.STORAGE_FAILED, `stored ${content.size} bytes, expected ${m.totalSize}`);
+    this._done = true;
+    if (!this._transfer.closed) this._transfer.emit('done', { blob: content });
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The swarm engine for browsers (the interface of ../engine.js): `seed` hashes the picked files
+ * into a manifest and serves them; `fetch` gets the manifest of a content id from peers, checks
+ * it, downloads and verifies pieces into a PieceStore while serving what it has. Both run a
+ * SwarmSession (../swarm/session.js) inside a SwarmTransfer (the I/O shell).
+ *
+ * @example
+ * import { registerEngine } from '../engine.js';
+ * import { swarmEngine } from './swarm-engine/index.js';
+ * registerEngine(swarmEngine); // index.js does this for share() and download()
+ * @module swarm-engine
+ */
+import { ErrorCodes } from '../errors.js';
+import { BlobStore } from '../storage/blob.js';
+import { SwarmSession } from '../swarm/session.js';
+import { buildManifest } from '../swarm/manifest.js';
+import { DownloadSink } from './download-sink.js';
+import { PieceSource } from './piece-source.js';
+import { manifestSummary, progressOf, shareEntries, shareName } from './share-entries.js';
+import { SwarmTransfer } from './swarm-transfer.js';
+
+/**
+ * Session settings of the browser engine: 64 KiB blocks (the protocol's recommendation), enough
+ * requests in flight to keep a fast channel busy (32 x 64 KiB = 2 MiB per peer), and piece hashes
+ * computed with WebCrypto instead of in the session.
+ */
+export const ENGINE_SESSION_CONFIG = Object.freeze({ blockSize: 65536, maxOutstandingPerPeer: 32, externalVerification: true });
+
+/**
+ * @param {{files: File[], mesh: import('../mesh.js').PeerMesh, name?: string, pieceSize?: number, scheduler?: import('../scheduler.js').Scheduler, corrupt?: () => boolean}} args
+ *   (scheduler and corrupt are for tests; see test-hooks.js)
+ * @returns {SwarmTransfer}
+ */
+export function seed({ files, mesh, name, pieceSize, scheduler, corrupt }) {
+  const transfer = new SwarmTransfer({ mesh, scheduler, corrupt });
+  void (async () => {
+    const entries = shareEntries(files);
+    const manifest = await buildManifest(name ?? shareName(entries), entries, { pieceSize });
+    const contentId = await manifest.contentId();
+    if (transfer.closed) return;
+    const store = new BlobStore(entries.map((e) => e.blob), manifest.pieceSize);
+    const source = new PieceSource({ pieceLength: (p) => manifest.pieceLength(p), store });
+    transfer.begin(SwarmSession.seeding(manifest, ENGINE_SESSION_CONFIG, () => Date.now()), source);
+    transfer.emit('manifest', manifestSummary(manifest, contentId));
+    transfer.emit('progress', progressOf(manifest, manifest.pieceCount, manifest.totalSize));
+  })().catch((err) => transfer.fail(err, err?.name === 'NotReadableError' || err?.name === 'NotFoundError' ? ErrorCodes.STORAGE_FAILED : ErrorCodes.INTERNAL));
+  return transfer;
+}
+
+/**
+ * @param {{contentId: string, mesh: import('../mesh.js').PeerMesh, openStore: (g: {name: string, totalSize: number, pieceSize: number}) => Promise<import('../storage/store.js').PieceStore>, scheduler?: import('../scheduler.js').Scheduler, corrupt?: () => boolean}} args
+ * @returns {SwarmTransfer}
+ */
+export function fetch({ contentId, mesh, openStore, scheduler, corrupt }) {
+  const transfer = new SwarmTransfer({ mesh, scheduler, corrupt });
+  const session = SwarmSession.downloading(contentId.toLowerCase(), ENGINE_SESSION_CONFIG, () => Date.now());
+  const source = new PieceSource({ pieceLength: (p) => /** @type {any} */ (session.manifest).pieceLength(p) });
+  const sink = new DownloadSink({ transfer, source, contentId: contentId.toLowerCase(), openStore });
+  queueMicrotask(() => transfer.begin(session, source, sink)); // listeners first
+  return transfer;
+}
+
+/** @type {import('../engine.js').SwarmEngine} */
+export const swarmEngine = Object.freeze({ seed, fetch });

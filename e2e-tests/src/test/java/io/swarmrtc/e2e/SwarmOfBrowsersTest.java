@@ -1,0 +1,179 @@
+package io.swarmrtc.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.swarmrtc.e2e.app.TestFiles;
+import io.swarmrtc.e2e.app.WebApp;
+import io.swarmrtc.e2e.harness.Browsers;
+import io.swarmrtc.e2e.harness.Chromium;
+import io.swarmrtc.e2e.harness.NetnsGuard;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Swarms of separate Chromium processes on the web app's pages: downloaders trade pieces among
+ * themselves, a peer serving corrupt pieces is banned, and a swarm outlives its sharer.
+ */
+@Tag("netns")
+@ExtendWith(NetnsGuard.class)
+class SwarmOfBrowsersTest {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SwarmOfBrowsersTest.class);
+  private static final Duration SHARE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(120);
+
+  @RegisterExtension final Browsers browsers = new Browsers();
+  @TempDir static Path files;
+  private static WebApp app;
+
+  @BeforeAll
+  static void startServer() {
+    app = WebApp.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    app.close();
+  }
+
+  @Test
+  void threeDownloadersThatStartTogetherAllFinishAndFetchPiecesFromEachOther() {
+    long size = 24L << 20;
+    Path original = TestFiles.random(files, "three.bin", size, 3);
+    Chromium sharer = browsers.start("sharer");
+    List<Chromium> downloaders = startBrowsers("downloader", 3);
+    String link = app.share(sharer, original, SHARE_TIMEOUT);
+    String sharerId = WebApp.peerId(sharer, "share");
+
+    openTogether(downloaders, link);
+    long fromOtherDownloaders = 0;
+    for (Chromium d : downloaders) {
+      app.awaitDownloaded(d, DOWNLOAD_TIMEOUT);
+      Map<String, Long> received = bytesReceivedByPeer(d);
+      LOG.info("{} received bytes by peer: {} (sharer {})", d.name(), received, sharerId);
+      fromOtherDownloaders += received.entrySet().stream()
+          .filter(e -> !e.getKey().equals(sharerId)).mapToLong(Map.Entry::getValue).sum();
+    }
+    for (Chromium d : downloaders) {
+      assertEquals(TestFiles.sha256(original), TestFiles.sha256(app.save(d, "three.bin", size, Duration.ofSeconds(30))),
+          d.name() + " saved the original bytes");
+    }
+    assertTrue(fromOtherDownloaders > 0, "downloaders received pieces from each other, not only from the sharer");
+  }
+
+  @Test
+  void aPeerThatServesCorruptPiecesIsBannedAndTheDownloadFinishesFromHonestPeers() {
+    long size = 16L << 20;
+    Path original = TestFiles.random(files, "corrupt.bin", size, 4);
+    Chromium sharer = browsers.start("sharer");
+    Chromium liar = browsers.start("liar");
+    Chromium victim = browsers.start("victim");
+    String link = app.share(sharer, original, SHARE_TIMEOUT);
+    app.openDownload(liar, link);
+    app.awaitDownloaded(liar, DOWNLOAD_TIMEOUT);
+    liar.js("window.swarmrtcTest = {corruptUploads: true}"); // TEST HOOK (client-js swarm-engine/test-hooks.js)
+    String liarId = WebApp.peerId(liar, "download");
+
+    app.openDownload(victim, link);
+    app.awaitDownloaded(victim, DOWNLOAD_TIMEOUT);
+    Map<?, ?> snapshot = WebApp.snapshot(victim, "download");
+    LOG.info("victim: {}", snapshot);
+    assertEquals(List.of(liarId), snapshot.get("banned"), "the victim banned the liar, and only the liar");
+    assertTrue(bytesReceivedByPeer(victim).getOrDefault(liarId, 0L) > 0, "the liar did send (bad) pieces");
+    assertEquals("PIECE_VERIFICATION_FAILED", victim.js("return document.querySelector('#warning').dataset.code"),
+        "the page said a piece failed verification");
+    assertEquals(TestFiles.sha256(original), TestFiles.sha256(app.save(victim, "corrupt.bin", size, Duration.ofSeconds(30))));
+  }
+
+  /**
+   * Rarest-first picking and fresh-pieces-first serving spread the sharer's pieces over the
+   * downloaders, so their union is complete while (all but at most one of) them still lack
+   * pieces; the sharer then closes its page and the downloaders finish from each other.
+   */
+  @Test
+  void whenTheSharerLeavesWhileTheDownloadersTogetherHoldEveryPieceAllStillFinish() {
+    long size = 32L << 20;
+    Path original = TestFiles.random(files, "leaves.bin", size, 5);
+    Chromium sharer = browsers.start("sharer");
+    List<Chromium> downloaders = startBrowsers("downloader", 3);
+    String link = app.share(sharer, original, SHARE_TIMEOUT);
+
+    // The sharer's page checks, on every piece a downloader announces (HAVE), whether together
+    // they hold every piece, and closes the share at that very moment (no WebDriver lag).
+    sharer.js("""
+        const share = swarmrtcApp.share;
+        window.leftWith = null;
+        const bytes = (hex) => hex.match(/../g).map((h) => parseInt(h, 16));
+        const count = (bs) => bs.reduce((n, x) => { for (; x; x &= x - 1) n++; return n; }, 0);
+        share.transfer.on('peer-content', () => {
+          const peers = share.transfer.describe().peers.filter((p) => p.pieces);
+          if (window.leftWith || peers.length < arguments[0]) return;
+          const union = peers.map((p) => bytes(p.pieces)).reduce((a, b) => a.map((x, i) => x | b[i]));
+          if (count(union) < share.progress.pieceCount) return;
+          window.leftWith = peers.map((p) => count(bytes(p.pieces)));
+          share.close();
+        });
+        """, downloaders.size());
+    openTogether(downloaders, link);
+    List<?> counts = (List<?>) sharer.waitForJs("return window.leftWith", DOWNLOAD_TIMEOUT,
+        "the downloaders to hold every piece together");
+    sharer.driver().get("about:blank"); // and closes the page
+    LOG.info("the sharer left while the downloaders held {} pieces", counts);
+    int pieceCount = (int) (size / (256 * 1024));
+    // The union completed with the first copy of some piece arriving at one downloader: every other
+    // one lacks that piece. Only that one may be complete (fast peers often are: rarest-first leaves
+    // the sharer's last fresh piece for the end).
+    assertTrue(counts.stream().filter(c -> ((Number) c).intValue() < pieceCount).count() >= downloaders.size() - 1,
+        "all but at most one downloader still needed pieces from the others when the sharer left: " + counts);
+
+    for (Chromium d : downloaders) {
+      app.awaitDownloaded(d, DOWNLOAD_TIMEOUT);
+      assertEquals(TestFiles.sha256(original), TestFiles.sha256(app.save(d, "leaves.bin", size, Duration.ofSeconds(30))),
+          d.name() + " saved the original bytes");
+    }
+  }
+
+  @Test
+  void aMalformedLinkSaysSoOnThePage() {
+    Chromium browser = browsers.start("visitor");
+    browser.open(app.uri("/download.html#room=no%20spaces&content=1234"));
+    Object code = browser.waitForJs("return document.querySelector('#error').dataset.code || null",
+        Duration.ofSeconds(10), "the page to show an error");
+    assertEquals("BAD_LINK", code);
+  }
+
+  private List<Chromium> startBrowsers(String prefix, int n) {
+    return IntStream.rangeClosed(1, n).mapToObj(i -> browsers.start(prefix + i)).toList();
+  }
+
+  /** Opens the link in every browser at about the same time. */
+  private static void openTogether(List<Chromium> downloaders, String link) {
+    CompletableFuture.allOf(downloaders.stream()
+        .map(d -> CompletableFuture.runAsync(() -> app.openDownload(d, link)))
+        .toArray(CompletableFuture[]::new)).join();
+  }
+
+  private static Map<String, Long> bytesReceivedByPeer(Chromium downloader) {
+    List<?> peers = (List<?>) ((Map<?, ?>) WebApp.snapshot(downloader, "download").get("peers")).get("peers");
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (Object p : peers) {
+      Map<?, ?> peer = (Map<?, ?>) p;
+      out.put((String) peer.get("peerId"), ((Number) peer.get("bytesDown")).longValue());
+    }
+    return out;
+  }
+}
