@@ -24,9 +24,11 @@ public final class DownloadProbe {
   private static volatile long heapUsedPeak;
   private static volatile long heapCommittedPeak;
   private static volatile long rssPeak;
+  private static volatile long afterGcPeak;
 
   public static void main(String[] args) throws Exception {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    watchCollections();
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "sampler");
       t.setDaemon(true);
@@ -41,11 +43,26 @@ public final class DownloadProbe {
          Download d = client.download(URI.create(args[1]), Path.of(args[2]))) {
       DownloadResult r = d.completion().get(30, TimeUnit.MINUTES);
       sampler.shutdown();
-      System.out.printf("probe bytes=%d seconds=%.2f heapUsedPeak=%d heapCommittedPeak=%d heapMax=%d rssPeak=%d vmHwm=%d%n",
+      System.out.printf("probe bytes=%d seconds=%.2f heapUsedPeak=%d heapCommittedPeak=%d heapMax=%d rssPeak=%d vmHwm=%d afterGcPeak=%d%n",
           r.totalBytes(), r.elapsed().toMillis() / 1000.0, heapUsedPeak, heapCommittedPeak,
-          memory.getHeapMemoryUsage().getMax(), rssPeak, status("VmHWM"));
+          memory.getHeapMemoryUsage().getMax(), rssPeak, status("VmHWM"), afterGcPeak);
     }
     System.exit(0);
+  }
+
+  /** Records the heap in use right after every collection (all pools): what survives, not garbage. */
+  private static void watchCollections() {
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((javax.management.NotificationEmitter) gc).addNotificationListener((n, hb) -> {
+        if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+          var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+              (javax.management.openmbean.CompositeData) n.getUserData());
+          long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+              .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+          afterGcPeak = Math.max(afterGcPeak, used);
+        }
+      }, null, null);
+    }
   }
 
   /** A {@code kB} field of /proc/self/status, in bytes. */

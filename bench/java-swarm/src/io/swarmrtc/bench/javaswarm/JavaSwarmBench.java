@@ -34,6 +34,15 @@ public final class JavaSwarmBench {
     long memoryBytes = Long.parseLong(args[4]) << 20;
     String peerJar = args[5];
     Files.createDirectories(work);
+    if (rounds > 0) {
+      throughput(server, work, rounds, roundBytes);
+    }
+    if (memoryBytes > 0) {
+      memory(server, work, memoryBytes, peerJar);
+    }
+  }
+
+  private static void throughput(URI server, Path work, int rounds, long roundBytes) throws Exception {
     Path file = random(work.resolve("round.bin"), roundBytes);
 
     List<Double> raw = new ArrayList<>();
@@ -60,10 +69,6 @@ public final class JavaSwarmBench {
         + " ratio swarm/raw = %.2f (target >= 0.90)%n", rounds, roundBytes >> 20, rawMedian / 1e6, swarmMedian / 1e6,
         swarmMedian / rawMedian);
     Files.delete(file);
-
-    if (memoryBytes > 0) {
-      memory(server, work, memoryBytes, peerJar);
-    }
   }
 
   private static void memory(URI server, Path work, long size, String peerJar) throws Exception {
@@ -100,8 +105,10 @@ public final class JavaSwarmBench {
     }
     double mib = 1 << 20;
     return String.format(Locale.ROOT, "memory (%d MiB download in its own JVM, -Xmx256m, %s s = %.1f MB/s):"
-            + " heap used peak %.0f MiB, heap committed peak %.0f MiB, RSS peak %.0f MiB (VmHWM %.0f MiB)",
+            + " heap after GC peak %.0f MiB, heap used peak %.0f MiB (with garbage), heap committed peak %.0f MiB,"
+            + " RSS peak %.0f MiB (VmHWM %.0f MiB)",
         size >> 20, f.get("seconds"), size / Double.parseDouble(f.get("seconds")) / 1e6,
+        Long.parseLong(f.get("afterGcPeak")) / mib,
         Long.parseLong(f.get("heapUsedPeak")) / mib, Long.parseLong(f.get("heapCommittedPeak")) / mib,
         Long.parseLong(f.get("rssPeak")) / mib, Long.parseLong(f.get("vmHwm")) / mib);
   }
