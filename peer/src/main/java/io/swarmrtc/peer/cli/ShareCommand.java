@@ -29,8 +29,19 @@ final class ShareCommand implements Callable<Integer> {
       description = "cap the upload rate (default: no cap)")
   long uploadRate;
 
+  private final PrintStream out;
+
+  ShareCommand() {
+    this(System.out);
+  }
+
+  /** For tests: print to {@code out}. */
+  ShareCommand(PrintStream out) {
+    this.out = out;
+  }
+
   @Override
   public Integer call() throws Exception {
-    return Seeding.run(server, uploadRate, room, files, !noQr, System.out);
+    return Seeding.run(server, uploadRate, room, files, !noQr, out);
   }
 }
