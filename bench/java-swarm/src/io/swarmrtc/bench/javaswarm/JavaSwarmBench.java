@@ -47,16 +47,22 @@ public final class JavaSwarmBench {
 
     List<Double> raw = new ArrayList<>();
     List<Double> swarm = new ArrayList<>();
+    long rawCpu = 0;
+    long swarmCpu = 0;
     try (SwarmClient sharer = SwarmClient.builder(server).iceServers(List.of()).build();
          SwarmClient getter = SwarmClient.builder(server).iceServers(List.of()).build()) {
       Share share = sharer.share(List.of(file));
       for (int i = 0; i < rounds; i++) { // alternate so drift on a shared machine hits both alike
+        long cpu = cpuNanos();
         raw.add(RawChannelPair.throughput(roundBytes, MESSAGE, IN_FLIGHT));
+        rawCpu += cpuNanos() - cpu;
         Path out = work.resolve("get-" + i);
+        cpu = cpuNanos();
         try (Download d = getter.download(share.url(), out)) {
           var r = d.completion().get(10, TimeUnit.MINUTES);
           swarm.add(r.totalBytes() / (r.elapsed().toNanos() / 1e9));
         }
+        swarmCpu += cpuNanos() - cpu;
         delete(out);
         System.out.printf(Locale.ROOT, "round %d: raw %.1f MB/s, swarm %.1f MB/s%n", i + 1, raw.get(i) / 1e6,
             swarm.get(i) / 1e6);
@@ -68,6 +74,9 @@ public final class JavaSwarmBench {
     System.out.printf(Locale.ROOT, "throughput (%d rounds of %d MiB, median): raw data channel %.1f MB/s, swarm %.1f MB/s,"
         + " ratio swarm/raw = %.2f (target >= 0.90)%n", rounds, roundBytes >> 20, rawMedian / 1e6, swarmMedian / 1e6,
         swarmMedian / rawMedian);
+    double mib = rounds * (double) (roundBytes >> 20);
+    System.out.printf(Locale.ROOT, "CPU time of this JVM (both ends) per MiB: raw %.1f ms, swarm %.1f ms (ratio %.2f)%n",
+        rawCpu / 1e6 / mib, swarmCpu / 1e6 / mib, (double) swarmCpu / rawCpu);
     Files.delete(file);
   }
 
@@ -111,6 +120,11 @@ public final class JavaSwarmBench {
         Long.parseLong(f.get("afterGcPeak")) / mib,
         Long.parseLong(f.get("heapUsedPeak")) / mib, Long.parseLong(f.get("heapCommittedPeak")) / mib,
         Long.parseLong(f.get("rssPeak")) / mib, Long.parseLong(f.get("vmHwm")) / mib);
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double median(List<Double> xs) {
