@@ -63,6 +63,15 @@ public final class PeerMesh implements AutoCloseable {
     /** One chat-channel message, as text (docs/swarm-protocol.md: JSON). */
     default void onChatText(MeshPeer peer, String text) {}
 
+    /**
+     * Whether this mesh uses the {@code swarm} channel. A chat-only mesh (false) creates and waits
+     * for the {@code chat} channel only, as browsers' chat pages do, and ignores a {@code swarm}
+     * channel from the other side.
+     */
+    default boolean usesSwarmChannel() {
+      return true;
+    }
+
     /** The mesh is closed: by {@link #close()} or because signaling gave up. Called once. */
     default void onClosed(Throwable cause) {}
   }
@@ -224,7 +233,9 @@ public final class PeerMesh implements AutoCloseable {
               }
             });
         if (initiator) {
-          adopt(connection.createChannel(SWARM_CHANNEL, true));
+          if (listener.usesSwarmChannel()) {
+            adopt(connection.createChannel(SWARM_CHANNEL, true));
+          }
           adopt(connection.createChannel(CHAT_CHANNEL, true));
           connection.offer();
         }
@@ -247,6 +258,9 @@ public final class PeerMesh implements AutoCloseable {
 
     void adopt(RtcChannel channel) {
       synchronized (this) {
+        if (SWARM_CHANNEL.equals(channel.label()) && !listener.usesSwarmChannel()) {
+          return; // a chat-only mesh leaves the other side's swarm channel alone and unused
+        }
         if (SWARM_CHANNEL.equals(channel.label()) && swarm == null) {
           swarm = channel;
         } else if (CHAT_CHANNEL.equals(channel.label()) && chat == null) {
@@ -283,10 +297,11 @@ public final class PeerMesh implements AutoCloseable {
         s = swarm;
         c = chat;
       }
-      if (connected || dropped || s == null || c == null || !s.isOpen() || !c.isOpen()) {
+      boolean needSwarm = listener.usesSwarmChannel();
+      if (connected || dropped || c == null || !c.isOpen() || (needSwarm && (s == null || !s.isOpen()))) {
         return;
       }
-      handle = new MeshPeer(peerId, connection, s, c);
+      handle = new MeshPeer(peerId, connection, needSwarm ? s : null, c);
       connected = true;
       PeerMesh.this.connected.put(peerId, handle);
       listener.onPeerConnected(handle);
