@@ -26,6 +26,16 @@ final class JavaPeerProcess {
   }
 
   static JavaPeerProcess start(Home home, PublicServer server, String room, long size, Path log) {
+    List<String> cmd = javaCommand();
+    cmd.add(JavaPeerMain.class.getName());
+    cmd.add(server.origin());
+    cmd.add(room);
+    cmd.add(Long.toString(size));
+    return new JavaPeerProcess(log, home.home().start(log, cmd.toArray(String[]::new)));
+  }
+
+  /** {@code java} with this JVM's classpath and the flags webrtc-java needs; add a main class and arguments. */
+  static List<String> javaCommand() {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (Runtime.version().feature() >= 21) {
@@ -35,11 +45,7 @@ final class JavaPeerProcess {
     cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add(JavaPeerMain.class.getName());
-    cmd.add(server.origin());
-    cmd.add(room);
-    cmd.add(Long.toString(size));
-    return new JavaPeerProcess(log, home.home().start(log, cmd.toArray(String[]::new)));
+    return cmd;
   }
 
   /** Waits for the first line starting with {@code prefix + " "} and returns the rest of it. */

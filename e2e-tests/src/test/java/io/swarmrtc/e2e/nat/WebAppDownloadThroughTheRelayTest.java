@@ -55,12 +55,7 @@ class WebAppDownloadThroughTheRelayTest {
         Chromium downloader = browsers.start("downloader", b -> b.inNamespace(home2.home().name())
             .args("--unsafely-treat-insecure-origin-as-secure=" + server.origin()));
 
-        sharer.open(server.uri("/"));
-        sharer.waitForJs("return document.querySelector('#file-input') !== null", Duration.ofSeconds(15), "the share page");
-        sharer.driver().findElement(By.id("file-input")).sendKeys(original.toString());
-        String link = (String) sharer.waitForJs("return document.querySelector('#share-link').value || null",
-            "return JSON.stringify(swarmrtcApp.share && swarmrtcApp.share.snapshot())", Duration.ofSeconds(60), "the share link");
-        assertTrue(link.startsWith(server.origin() + "/"), "the link points at the server's origin: " + link);
+        String link = share(sharer, server, original);
 
         long started = System.nanoTime();
         downloader.open(URI.create(link));
@@ -84,6 +79,17 @@ class WebAppDownloadThroughTheRelayTest {
         assertEquals(TestFiles.sha256(original), TestFiles.sha256(saved), "SHA-256 of the saved file");
       }
     }
+  }
+
+  /** Shares {@code file} on the web app's share page in {@code sharer}; returns the link it shows. */
+  static String share(Chromium sharer, PublicServer server, Path file) {
+    sharer.open(server.uri("/"));
+    sharer.waitForJs("return document.querySelector('#file-input') !== null", Duration.ofSeconds(15), "the share page");
+    sharer.driver().findElement(By.id("file-input")).sendKeys(file.toString());
+    String link = (String) sharer.waitForJs("return document.querySelector('#share-link').value || null",
+        "return JSON.stringify(swarmrtcApp.share && swarmrtcApp.share.snapshot())", Duration.ofSeconds(60), "the share link");
+    assertTrue(link.startsWith(server.origin() + "/"), "the link points at the server's origin: " + link);
+    return link;
   }
 
   private static Path awaitSaved(Chromium browser, Duration timeout) {
