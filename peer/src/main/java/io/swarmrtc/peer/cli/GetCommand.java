@@ -27,7 +27,7 @@ final class GetCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "URL", description = "the share URL ({origin}/download.html#room=...&content=...)")
   String url;
 
-  @Option(names = {"-o", "--output"}, defaultValue = ".", description = "download directory (default: ${DEFAULT-VALUE})")
+  @Option(names = {"-o", "--output"}, defaultValue = ".", paramLabel = "DIR", description = "download directory (default: ${DEFAULT-VALUE})")
   Path dir;
 
   @Option(names = {"-s", "--server"}, paramLabel = "ORIGIN",

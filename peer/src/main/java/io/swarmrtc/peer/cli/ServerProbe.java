@@ -22,7 +22,8 @@ final class ServerProbe {
     try {
       http.send(HttpRequest.newBuilder(health).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
     } catch (IOException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String why = e instanceof java.net.ConnectException ? "connection refused"
+          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new SwarmException(SwarmException.Code.JOIN_FAILED, "cannot join via " + origin
           + ": the server is unreachable (" + why + ")", e);
     } catch (InterruptedException e) {

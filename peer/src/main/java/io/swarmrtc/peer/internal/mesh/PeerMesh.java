@@ -50,6 +50,8 @@ public final class PeerMesh implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PeerMesh.class);
   public static final String SWARM_CHANNEL = "swarm";
   public static final String CHAT_CHANNEL = "chat";
+  /** Messages held for a peer whose channels are not all open yet; more means a misbehaving peer. */
+  private static final int MAX_EARLY_MESSAGES = 256;
 
   /** Mesh events. */
   public interface Listener {
@@ -209,6 +211,7 @@ public final class PeerMesh implements AutoCloseable {
     boolean dropped; // on events
     boolean closing; // on strand
     final List<Runnable> early = new ArrayList<>(); // signals that came before `connection`
+    final List<Runnable> earlyMessages = new ArrayList<>(); // on events: messages before both channels opened
 
     Link(String peerId) {
       this.peerId = peerId;
@@ -305,11 +308,23 @@ public final class PeerMesh implements AutoCloseable {
       connected = true;
       PeerMesh.this.connected.put(peerId, handle);
       listener.onPeerConnected(handle);
+      List<Runnable> held = new ArrayList<>(earlyMessages);
+      earlyMessages.clear();
+      held.forEach(Runnable::run);
     }
 
     // on events
     void message(RtcChannel ch, byte[] data, boolean binary) {
-      if (!connected || dropped) {
+      if (dropped) {
+        return;
+      }
+      if (!connected) { // one channel may open and carry messages before the other opens here
+        if (earlyMessages.size() >= MAX_EARLY_MESSAGES) {
+          LOG.info("mesh: {} sent {} messages before connecting; dropping it", peerId, earlyMessages.size());
+          strand.execute(() -> drop(Link.this));
+        } else {
+          earlyMessages.add(() -> message(ch, data, binary));
+        }
         return;
       }
       if (ch == swarm) {
