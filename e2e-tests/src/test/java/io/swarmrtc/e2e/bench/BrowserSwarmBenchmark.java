@@ -166,9 +166,10 @@ class BrowserSwarmBenchmark {
       List<?> peers = (List<?>) d.js("return window.bench.snapshot().peers.peers.map(p => [p.peerId, p.bytesDown])");
       long fromSharer = peers.stream().map(p -> (List<?>) p).filter(p -> sharerId.equals(p.get(0)))
           .mapToLong(p -> ((Number) p.get(1)).longValue()).sum();
-      line("  %s done after %.2f s (manifest after %.2f s), %.0f %% of its bytes from the sharer", d.name(),
-          (((Number) r.get("doneWall")).longValue() - startedWall) / 1000.0,
-          (((Number) r.get("manifestWall")).longValue() - startedWall) / 1000.0, 100.0 * fromSharer / SIZE);
+      long received = peers.stream().map(p -> (List<?>) p).mapToLong(p -> ((Number) p.get(1)).longValue()).sum();
+      line("  %s done after %.2f s (manifest after %.2f s), %.0f %% of the content from the sharer, received %.0f %% of it in all",
+          d.name(), (((Number) r.get("doneWall")).longValue() - startedWall) / 1000.0,
+          (((Number) r.get("manifestWall")).longValue() - startedWall) / 1000.0, 100.0 * fromSharer / SIZE, 100.0 * received / SIZE);
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     for (Chromium d : downloaders) {
