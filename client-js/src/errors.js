@@ -41,9 +41,13 @@ export const ErrorCodes = Object.freeze({
   INTERNAL: 'INTERNAL',
 
   // --- peer connections ---
-  /** ICE stayed `new`/`checking` too long: usually no candidates at all (Chromium reports nothing). */
+  /**
+   * ICE stayed `new`/`checking` too long: usually no candidates at all (Chromium reports nothing).
+   * Without a relay candidate, `details.likelyCause` names why (IceFailureCauses, e.g.
+   * TURN_CREDENTIALS_REJECTED).
+   */
   ICE_TIMEOUT: 'ICE_TIMEOUT',
-  /** ICE failed and the ICE restarts did not recover the connection. */
+  /** ICE failed and the ICE restarts did not recover the connection; `details` as for ICE_TIMEOUT. */
   ICE_FAILED: 'ICE_FAILED',
   /** GET /api/ice-servers failed. */
   ICE_SERVERS_UNAVAILABLE: 'ICE_SERVERS_UNAVAILABLE',

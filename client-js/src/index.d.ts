@@ -21,6 +21,15 @@ export declare const ErrorCodes: Readonly<{
 }>;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
+/**
+ * `details.likelyCause` of ICE_TIMEOUT / ICE_FAILED when no relay candidate was gathered
+ * (`details.candidateErrors` then holds the browser's icecandidateerror reports).
+ */
+export declare const IceFailureCauses: Readonly<{
+  TURN_CREDENTIALS_REJECTED: 'TURN_CREDENTIALS_REJECTED'; TURN_UNREACHABLE: 'TURN_UNREACHABLE';
+  NO_TURN_SERVER: 'NO_TURN_SERVER';
+}>;
+
 export declare class SwarmRtcError extends Error {
   constructor(code: ErrorCode | string, message: string, options?: { cause?: unknown; details?: Record<string, unknown> });
   readonly name: 'SwarmRtcError';

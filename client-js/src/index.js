@@ -21,6 +21,7 @@ import { ShareSession, startDownload } from './transfer.js';
 registerEngine(swarmEngine);
 
 export { ErrorCodes, SwarmRtcError } from './errors.js';
+export { IceFailureCauses } from './ice-diagnosis.js';
 export { registerEngine } from './engine.js';
 export { buildDownloadLink, parseDownloadLink, parseChatRoom, randomRoom } from './urls.js';
 export { formatBytes, formatDuration } from './speed.js';

@@ -8,7 +8,9 @@
  *   Remote candidates that arrive before the remote description are queued.
  * - ICE that stays `new`/`checking` for `iceTimeoutMs` fails with ICE_TIMEOUT (Chromium reports
  *   nothing when there are no candidates at all). A `failed` connection is restarted up to
- *   `maxIceRestarts` times, then fails with ICE_FAILED.
+ *   `maxIceRestarts` times, then fails with ICE_FAILED. Both name the likely cause when no relay
+ *   candidate was gathered (`details.likelyCause`, see ice-diagnosis.js): e.g. TURN credentials
+ *   that the TURN server rejected, which otherwise look like a plain timeout.
  *
  * Events: `channel` Channel; `state` {connectionState, iceConnectionState}; `connected`;
  * `path` PathInfo; `warning` SwarmRtcError; `error` SwarmRtcError (once, before close); `close`.
@@ -17,6 +19,7 @@
 import { Channel } from './channel.js';
 import { Emitter } from './emitter.js';
 import { ErrorCodes, SwarmRtcError } from './errors.js';
+import { MAX_CANDIDATE_ERRORS, diagnoseIceFailure } from './ice-diagnosis.js';
 import { UNKNOWN_PATH, pathFromStats } from './path-info.js';
 import { realScheduler, withDefaults } from './scheduler.js';
 
@@ -80,6 +83,10 @@ export class PeerLink extends Emitter {
     /** @type {unknown} */ this._disconnectTimer = null;
     this._closed = false;
     this._errored = false;
+    /** @type {ReadonlyArray<RTCIceServer>} */ this._iceServers = options.iceServers ?? [];
+    /** @type {Set<string>} types of the local candidates gathered so far (host, srflx, relay...) */
+    this._localTypes = new Set();
+    /** @type {import('./ice-diagnosis.js').CandidateError[]} */ this._candidateErrors = [];
 
     const PC = options.RTCPeerConnection ?? globalThis.RTCPeerConnection;
     if (!PC) throw new SwarmRtcError(ErrorCodes.NEGOTIATION_FAILED, 'this browser has no RTCPeerConnection');
@@ -147,7 +154,15 @@ export class PeerLink extends Emitter {
     const pc = this.pc;
     pc.onicecandidate = ({ candidate }) => {
       // A null candidate marks the end of gathering, which is not signaled.
-      if (candidate && !this._closed) this._signaling.sendCandidate(this.remoteId, candidate.toJSON());
+      if (candidate && !this._closed) {
+        if (candidate.type) this._localTypes.add(candidate.type);
+        this._signaling.sendCandidate(this.remoteId, candidate.toJSON());
+      }
+    };
+    // Kept to explain a later failure (e.g. a TURN server answering 401); harmless on their own.
+    pc.onicecandidateerror = (/** @type {any} */ ev) => {
+      if (this._candidateErrors.length >= MAX_CANDIDATE_ERRORS) return;
+      this._candidateErrors.push({ url: String(ev.url ?? ''), errorCode: Number(ev.errorCode), errorText: String(ev.errorText ?? '') });
     };
     pc.onnegotiationneeded = async () => {
       try {
@@ -249,13 +264,13 @@ export class PeerLink extends Emitter {
     if (newFailure) {
       this._clearTimer('_disconnectTimer');
       if (this._restarts < this._opts.maxIceRestarts) this.restartIce();
-      else this._fail(new SwarmRtcError(ErrorCodes.ICE_FAILED, `connection to ${this.remoteId} failed after ${this._restarts} ICE restarts`));
+      else this._fail(this._iceError(ErrorCodes.ICE_FAILED, `connection to ${this.remoteId} failed after ${this._restarts} ICE restarts`));
     } else if (connectionState === 'disconnected' && this._disconnectTimer === null) {
       this._disconnectTimer = this._sched.setTimeout(() => {
         this._disconnectTimer = null;
         if (this._closed || this.pc.connectionState !== 'disconnected') return;
         if (this._restarts < this._opts.maxIceRestarts) this.restartIce();
-        else this._fail(new SwarmRtcError(ErrorCodes.ICE_FAILED, `connection to ${this.remoteId} lost after ${this._restarts} ICE restarts`));
+        else this._fail(this._iceError(ErrorCodes.ICE_FAILED, `connection to ${this.remoteId} lost after ${this._restarts} ICE restarts`));
       }, this._opts.disconnectedGraceMs);
     } else if (connectionState === 'closed') {
       this._shutdown(null);
@@ -269,10 +284,25 @@ export class PeerLink extends Emitter {
       this._iceTimer = null;
       const state = this.pc.iceConnectionState;
       if (this._closed || (state !== 'new' && state !== 'checking')) return;
-      this._fail(new SwarmRtcError(code,
+      this._fail(this._iceError(code,
         `ICE with ${this.remoteId} still "${state}" after ${this._opts.iceTimeoutMs} ms` +
         (state === 'new' ? ' (no candidate pair: no usable network interface, blocked UDP or unreachable STUN/TURN?)' : '')));
     }, this._opts.iceTimeoutMs);
+  }
+
+  /**
+   * An ICE_TIMEOUT/ICE_FAILED error naming the likely cause when no relay candidate was gathered.
+   * @param {string} code
+   * @param {string} message
+   */
+  _iceError(code, message) {
+    const diagnosis = diagnoseIceFailure({
+      iceServers: this._iceServers, localTypes: this._localTypes, candidateErrors: this._candidateErrors,
+    });
+    if (!diagnosis) return new SwarmRtcError(code, message);
+    return new SwarmRtcError(code, `${message}; likely cause: ${diagnosis.hint}`, {
+      details: { likelyCause: diagnosis.likelyCause, candidateErrors: [...this._candidateErrors] },
+    });
   }
 
   /** @param {'_iceTimer'|'_disconnectTimer'} name */
@@ -298,7 +328,7 @@ export class PeerLink extends Emitter {
     for (const channel of this.channels.values()) channel.close();
     this.channels.clear();
     const pc = this.pc;
-    pc.onicecandidate = pc.onnegotiationneeded = pc.ondatachannel = pc.oniceconnectionstatechange = pc.onconnectionstatechange = null;
+    pc.onicecandidate = pc.onicecandidateerror = pc.onnegotiationneeded = pc.ondatachannel = pc.oniceconnectionstatechange = pc.onconnectionstatechange = null;
     try { pc.close(); } catch { /* already closed */ }
     if (err && !this._errored) {
       this._errored = true;

@@ -17,7 +17,7 @@ export class FakeRTCPeerConnection {
     this.restarts = 0;
     this.offers = 0;
     this.stats = new Map();
-    this.onicecandidate = this.onnegotiationneeded = this.ondatachannel = null;
+    this.onicecandidate = this.onicecandidateerror = this.onnegotiationneeded = this.ondatachannel = null;
     this.oniceconnectionstatechange = this.onconnectionstatechange = null;
     this._negotiationQueued = false;
     FakeRTCPeerConnection.instances.push(this);
@@ -62,7 +62,8 @@ export class FakeRTCPeerConnection {
     this._negotiationQueued = true;
     queueMicrotask(() => { this._negotiationQueued = false; this.onnegotiationneeded?.(); });
   }
-  gather(candidate) { this.onicecandidate?.({ candidate: { toJSON: () => candidate } }); }
+  gather(candidate, type = undefined) { this.onicecandidate?.({ candidate: { type, toJSON: () => candidate } }); }
+  candidateError(url, errorCode, errorText = '') { this.onicecandidateerror?.({ url, errorCode, errorText }); }
   setStates(ice, connection = ice) {
     this.iceConnectionState = ice;
     this.connectionState = connection;

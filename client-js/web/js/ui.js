@@ -1,5 +1,5 @@
 // Small DOM helpers shared by the pages. No framework: the pages are small.
-import { ErrorCodes, formatBytes } from '../lib/index.js';
+import { ErrorCodes, IceFailureCauses, formatBytes } from '../lib/index.js';
 
 /** @param {string} id @returns {any} */
 export const $ = (id) => {
@@ -25,9 +25,17 @@ const FRIENDLY = {
   [ErrorCodes.ICE_FAILED]: 'The connection to a peer failed and could not be restored.',
 };
 
-/** @param {{code?: string, message?: string}} err */
+/** What to tell the user when the library names the likely cause of ICE_TIMEOUT / ICE_FAILED. */
+const LIKELY_CAUSE = {
+  [IceFailureCauses.TURN_CREDENTIALS_REJECTED]: 'Could not connect to a peer: you need the relay server, and it rejected this page\'s credentials (expired or misconfigured). Reload the page; if that does not help, the server\'s TURN secret is wrong.',
+  [IceFailureCauses.TURN_UNREACHABLE]: 'Could not connect to a peer: there is no direct path between you, and the relay server could not be reached (UDP and TCP port 3478 blocked?).',
+  [IceFailureCauses.NO_TURN_SERVER]: 'Could not connect to a peer: there is no direct path between you, and this server offers no relay.',
+};
+
+/** @param {{code?: string, message?: string, details?: Record<string, unknown>}} err */
 export function describeError(err) {
-  return FRIENDLY[err?.code ?? ''] ?? err?.message ?? String(err);
+  const cause = err?.details?.likelyCause;
+  return (typeof cause === 'string' && LIKELY_CAUSE[cause]) || (FRIENDLY[err?.code ?? ''] ?? err?.message ?? String(err));
 }
 
 /**

@@ -1,6 +1,9 @@
 package io.swarmrtc.peer;
 
 import io.swarmrtc.peer.internal.ClientSettings;
+import io.swarmrtc.peer.internal.engine.EngineDownload;
+import io.swarmrtc.peer.internal.engine.EngineOptions;
+import io.swarmrtc.peer.internal.engine.EngineShare;
 import io.swarmrtc.peer.internal.chat.MeshChatRoom;
 import io.swarmrtc.peer.internal.rtc.IceServer;
 import io.swarmrtc.peer.internal.rtc.RtcConfig;
@@ -25,16 +28,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * }
  * }</pre>
  *
+ * <p>Share files and download them (also with browsers on the same server):
+ *
+ * <pre>{@code
+ * try (SwarmClient client = SwarmClient.builder(URI.create("https://swarm.example")).build()) {
+ *   Share share = client.share(List.of(Path.of("holiday.mp4")));
+ *   String url = share.url().toString();   // open it in a browser, or:
+ *   Download d = client.download(URI.create(url), Path.of("downloads"));
+ *   DownloadResult r = d.completion().get();
+ * }
+ * }</pre>
+ *
  * <p>Closing the client closes everything it opened; when the last client in the process closes,
  * the native WebRTC stack shuts down so the JVM can exit.
  */
 public final class SwarmClient implements AutoCloseable {
   private final ClientSettings settings;
+  private final EngineOptions engineOptions;
   private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  private SwarmClient(ClientSettings settings) {
+  private SwarmClient(ClientSettings settings, EngineOptions engineOptions) {
     this.settings = settings;
+    this.engineOptions = engineOptions;
   }
 
   /** @param server the server's origin, e.g. {@code http://localhost:8080} */
@@ -67,34 +83,73 @@ public final class SwarmClient implements AutoCloseable {
   }
 
   /**
-   * Shares local files with a room: hashes them into a manifest, joins the room and serves every
-   * piece to peers who ask. The returned {@link Share} carries the URL to hand out.
+   * Shares local files in a new room with a random name: hashes them into a manifest, joins and
+   * serves every piece to peers who ask, until the share is closed. Returns once joined.
    *
-   * @param join the room to share in
-   * @param paths files or directories; directories are shared with their relative paths
-   * @throws UnsupportedOperationException until the swarm engine lands
+   * <pre>{@code
+   * Share share = client.share(List.of(Path.of("report.pdf")));
+   * System.out.println(share.url()); // http://host:8080/download.html#room=...&content=...
+   * }</pre>
+   *
+   * @param paths files or directories; a directory is shared with every file below it
+   * @throws SwarmException STORAGE (unreadable files), JOIN_FAILED, TIMEOUT or CLOSED
    */
+  public Share share(List<Path> paths) {
+    return share(RoomJoin.of(RandomRoom.next()), paths);
+  }
+
+  /** Like {@link #share(List)}, in the given room. */
   public Share share(RoomJoin join, List<Path> paths) {
     checkOpen();
+    Objects.requireNonNull(join, "join");
     Objects.requireNonNull(paths, "paths");
-    throw new UnsupportedOperationException("swarm engine lands next");
+    EngineShare share = EngineShare.start(settings, engineOptions, join, paths, open::remove);
+    return register(share);
+  }
+
+  /** Like {@link #download(URI, Path, ProgressListener)} without a progress listener. */
+  public Download download(URI shareUrl, Path dir) {
+    return download(shareUrl, dir, ProgressListener.none());
   }
 
   /**
-   * Downloads the content of a share URL into {@code dir}: joins its room, fetches and checks the
-   * manifest against the URL's content id, then pieces from every peer that has them, verifying
-   * each. Files appear under their final names only when complete; an interrupted download
-   * resumes from its {@code .swarmrtc-state} file.
+   * Downloads the content of a share URL into {@code dir}: joins its room (through this client's
+   * server), fetches the manifest from peers and checks it against the URL's content id, then
+   * fetches pieces from every peer that has them, verifying each, and serves what it has to others.
+   * Files appear under their final names only when complete. A download interrupted in any way
+   * (even SIGKILL) resumes when started again into the same directory: verified pieces are never
+   * fetched again. Returns at once; watch {@link Download#completion()}.
+   *
+   * <pre>{@code
+   * try (Download d = client.download(URI.create(url), Path.of("."),
+   *     s -> System.out.printf("%.0f%% %.1f MB/s%n", 100 * s.fraction(), s.downloadBytesPerSecond() / 1e6))) {
+   *   List<Path> files = d.completion().get().files();
+   * }
+   * }</pre>
    *
    * @param shareUrl {@code {origin}/download.html#room=<room>&content=<content id>}
-   * @param dir the directory to download into
-   * @throws UnsupportedOperationException until the swarm engine lands
+   * @param dir the directory to download into (created if missing)
+   * @throws SwarmException BAD_URL, STORAGE or CLOSED at once; later failures complete the future
    */
-  public Download download(URI shareUrl, Path dir) {
+  public Download download(URI shareUrl, Path dir, ProgressListener progress) {
     checkOpen();
     Objects.requireNonNull(shareUrl, "shareUrl");
     Objects.requireNonNull(dir, "dir");
-    throw new UnsupportedOperationException("swarm engine lands next");
+    Objects.requireNonNull(progress, "progress");
+    return register(EngineDownload.start(settings, engineOptions, shareUrl, dir, progress, open::remove));
+  }
+
+  private <T extends AutoCloseable> T register(T resource) {
+    open.add(resource);
+    if (closed) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        // closing anyway
+      }
+      checkOpen();
+    }
+    return resource;
   }
 
   /** Closes every room, share and download this client opened. Idempotent. */
@@ -130,6 +185,9 @@ public final class SwarmClient implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(30);
     private boolean relayOnly;
     private Clock clock = Clock.systemUTC();
+    private long uploadBytesPerSecond;
+    private Duration sourceTimeout = Duration.ofSeconds(60);
+    private boolean corruptUploads;
 
     private Builder(URI server) {
       this.server = Objects.requireNonNull(server, "server");
@@ -166,6 +224,36 @@ public final class SwarmClient implements AutoCloseable {
       return this;
     }
 
+    /** Caps the upload rate over all shares and downloads of this client (bytes/s; 0 = no cap, the default). */
+    public Builder uploadRateLimit(long bytesPerSecond) {
+      if (bytesPerSecond < 0) {
+        throw new IllegalArgumentException("uploadRateLimit must not be negative");
+      }
+      this.uploadBytesPerSecond = bytesPerSecond;
+      return this;
+    }
+
+    /**
+     * A download fails with {@link SwarmException.Code#NO_SOURCE} after this long without a
+     * connected peer sharing the content (default 60 s; zero waits forever).
+     */
+    public Builder sourceTimeout(Duration timeout) {
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("sourceTimeout must not be negative");
+      }
+      this.sourceTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Test hook, off by default: every block this client uploads is corrupted, so tests can prove
+     * that receivers detect and ban a bad peer. Never enable it outside tests.
+     */
+    public Builder corruptUploadsForTesting(boolean corrupt) {
+      this.corruptUploads = corrupt;
+      return this;
+    }
+
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -176,7 +264,9 @@ public final class SwarmClient implements AutoCloseable {
       List<IceServer> overrides = iceServers == null ? null : iceServers.stream()
           .map(s -> new IceServer(s.urls(), s.username(), s.credential())).toList();
       RtcConfig rtc = RtcConfig.builder().watermarks(lowWatermark, highWatermark).relayOnly(relayOnly).build();
-      return new SwarmClient(new ClientSettings(server, overrides, rtc, joinTimeout, connectTimeout, clock));
+      EngineOptions engine = EngineOptions.defaults().withClock(clock).withUploadLimit(uploadBytesPerSecond)
+          .withSourceTimeout(sourceTimeout).withCorruptUploadsForTesting(corruptUploads);
+      return new SwarmClient(new ClientSettings(server, overrides, rtc, joinTimeout, connectTimeout, clock), engine);
     }
   }
 }

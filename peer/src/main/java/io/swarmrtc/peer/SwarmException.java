@@ -9,7 +9,15 @@ public final class SwarmException extends RuntimeException {
     /** The client or room is closed. */
     CLOSED,
     /** Timed out waiting for the server. */
-    TIMEOUT
+    TIMEOUT,
+    /** A share URL that does not parse (docs/swarm-protocol.md, "Share URL"). */
+    BAD_URL,
+    /** Nobody in the room shared the content (or every source left) within the source timeout. */
+    NO_SOURCE,
+    /** Files could not be read or written (or a different file is in the way). */
+    STORAGE,
+    /** The download was cancelled. */
+    CANCELLED
   }
 
   private final Code code;

@@ -89,7 +89,9 @@ class SwarmClientChatTest {
   @Test
   void theClientIsClosedOnceAndRefusesWorkAfterwards() {
     SwarmClient client = SwarmClient.builder(URI.create("http://127.0.0.1:1")).build();
-    assertThrows(UnsupportedOperationException.class, () -> client.share(RoomJoin.of("r"), List.of(Path.of("x"))));
+    SwarmException missing = assertThrows(SwarmException.class,
+        () -> client.share(RoomJoin.of("r"), List.of(Path.of("no-such-file"))));
+    assertEquals(SwarmException.Code.STORAGE, missing.code());
     client.close();
     client.close();
     SwarmException e = assertThrows(SwarmException.class, () -> client.chat(RoomJoin.of("r"), m -> {}));

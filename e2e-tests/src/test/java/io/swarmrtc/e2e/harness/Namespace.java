@@ -121,6 +121,18 @@ public final class Namespace {
     iptables(rule.toArray(String[]::new));
   }
 
+  /**
+   * Drops packets arriving on {@code inInterface} that start a new connection, to this namespace
+   * or through it: a home router's stateful firewall. Replies to connections from inside pass.
+   * The dropped packet's conntrack entry is never confirmed, so it cannot occupy the external
+   * port that a later outbound packet of the same pair would map to (hole punching relies on it).
+   */
+  public void dropUnsolicited(String inInterface) {
+    for (String chain : List.of("INPUT", "FORWARD")) {
+      iptables("-A", chain, "-i", inInterface, "-m", "conntrack", "--ctstate", "NEW", "-j", "DROP");
+    }
+  }
+
   @Override
   public String toString() {
     return "Namespace[" + label() + "]";

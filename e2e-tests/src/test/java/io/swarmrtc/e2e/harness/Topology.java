@@ -51,7 +51,10 @@ import org.slf4j.LoggerFactory;
  * destination (its filtering is address-and-port dependent, like most home routers), and ICE
  * connects the homes directly by hole punching. {@link NatMapping#ADDRESS_AND_PORT_DEPENDENT}
  * ({@code --random-fully}) gives every destination a fresh port: a symmetric NAT, where two such
- * homes need TURN. Dropping UDP in the host's FORWARD chain cuts home-to-home while the server in
+ * homes need TURN. Like a home router, each router also drops unsolicited packets from the WAN
+ * ({@link Namespace#dropUnsolicited}); without that, a hole-punching packet that arrives before
+ * the router's own outbound one leaves a conntrack entry that makes MASQUERADE pick another port,
+ * and the NAT stops being endpoint-independent exactly when ICE needs it. Dropping UDP in the host's FORWARD chain cuts home-to-home while the server in
  * the host (INPUT/OUTPUT) stays reachable; dropping UDP in a router's FORWARD chain leaves only
  * TCP (TURN over TCP). Pages on a non-loopback http origin are not a secure context: pass
  * {@code --unsafely-treat-insecure-origin-as-secure} for WebCrypto/OPFS.
@@ -132,6 +135,7 @@ public final class Topology implements AutoCloseable {
     home.route("default", lan + "1");
     router.enableForwarding();
     router.masquerade(wan.interfaceIn(router), mapping);
+    router.dropUnsolicited(wan.interfaceIn(router));
     return new Home(home, router, lan + "2", publicAddress, gateway);
   }
 

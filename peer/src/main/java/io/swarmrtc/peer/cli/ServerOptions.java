@@ -11,6 +11,10 @@ final class ServerOptions {
   URI server;
 
   SwarmClient client() {
-    return SwarmClient.builder(server).build();
+    return builder().build();
+  }
+
+  SwarmClient.Builder builder() {
+    return SwarmClient.builder(server);
   }
 }

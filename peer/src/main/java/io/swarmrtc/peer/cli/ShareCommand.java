@@ -1,24 +1,47 @@
 package io.swarmrtc.peer.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Declared now; wired to the swarm engine when it lands. */
-@Command(name = "share", mixinStandardHelpOptions = true, description = "Share FILES in ROOM and print the share URL. (not available yet)")
+/** {@code share FILE...}: prints the share URL and a QR code, then seeds until Ctrl-C. */
+@Command(name = "share", mixinStandardHelpOptions = true,
+    description = "Share files or directories: print the share URL and a QR code, then seed until Ctrl-C.",
+    footer = ExitCodes.HELP)
 final class ShareCommand implements Callable<Integer> {
   @Mixin ServerOptions server;
 
-  @Parameters(index = "0", paramLabel = "ROOM", description = "the room to share in")
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "files or directories to share")
+  List<Path> files;
+
+  @Option(names = "--room", description = "the room to share in (default: a new random room)")
   String room;
 
-  @Parameters(index = "1..*", paramLabel = "FILES", description = "files or directories to share")
-  java.util.List<java.nio.file.Path> files;
+  @Option(names = "--no-qr", description = "do not print the QR code")
+  boolean noQr;
+
+  @Option(names = "--max-upload-rate", defaultValue = "0", paramLabel = "BYTES_PER_SECOND",
+      description = "cap the upload rate (default: no cap)")
+  long uploadRate;
+
+  private final PrintStream out;
+
+  ShareCommand() {
+    this(System.out);
+  }
+
+  /** For tests: print to {@code out}. */
+  ShareCommand(PrintStream out) {
+    this.out = out;
+  }
 
   @Override
-  public Integer call() {
-    System.err.println("share: the swarm engine lands next; not available in this build");
-    return 3;
+  public Integer call() throws Exception {
+    return Seeding.run(server, uploadRate, room, files, !noQr, out);
   }
 }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar swarmrtc-peer.jar <command>}: the Java peer on the command line. */
 @Command(name = "swarmrtc-peer", mixinStandardHelpOptions = true, version = "swarmrtc-peer 0.1.0",
     description = "The Java peer of swarmrtc: chat, share and download through a swarmrtc server.",
+    footer = ExitCodes.HELP,
     subcommands = {ChatCommand.class, ShareCommand.class, GetCommand.class, SeedCommand.class,
         CommandLine.HelpCommand.class})
 public final class SwarmCli implements Runnable {
@@ -22,7 +23,7 @@ public final class SwarmCli implements Runnable {
   static CommandLine commandLine(CommandLine.IFactory factory) {
     return new CommandLine(new SwarmCli(), factory).setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("error: " + e.getMessage());
-      return e instanceof SwarmException ? 2 : 1;
+      return e instanceof SwarmException s ? ExitCodes.of(s) : ExitCodes.FAILED;
     });
   }
 

@@ -30,6 +30,11 @@ public final class MeshChatRoom implements ChatRoom {
     this.onClose = onClose;
     this.mesh = new PeerMesh(config, new PeerMesh.Listener() {
       @Override
+      public boolean usesSwarmChannel() {
+        return false; // like the browser's chat page
+      }
+
+      @Override
       public void onPeerConnected(MeshPeer peer) {
         listener.onPeerJoined(peer.id());
       }

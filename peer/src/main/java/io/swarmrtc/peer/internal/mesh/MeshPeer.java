@@ -27,7 +27,7 @@ public final class MeshPeer {
     return id;
   }
 
-  /** Sends swarm messages (binary, at most 256 KiB each). */
+  /** Sends swarm messages (binary, at most 256 KiB each); null in a chat-only mesh. */
   public DataChannelSender swarm() {
     return swarm;
   }
@@ -48,7 +48,7 @@ public final class MeshPeer {
   }
 
   public boolean isConnected() {
-    return !connection.isClosed() && swarm.isOpen() && chat.isOpen();
+    return !connection.isClosed() && (swarm == null || swarm.isOpen()) && chat.isOpen();
   }
 
   @Override

@@ -50,6 +50,8 @@ public final class PeerMesh implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PeerMesh.class);
   public static final String SWARM_CHANNEL = "swarm";
   public static final String CHAT_CHANNEL = "chat";
+  /** Messages held for a peer whose channels are not all open yet; more means a misbehaving peer. */
+  private static final int MAX_EARLY_MESSAGES = 256;
 
   /** Mesh events. */
   public interface Listener {
@@ -62,6 +64,15 @@ public final class PeerMesh implements AutoCloseable {
 
     /** One chat-channel message, as text (docs/swarm-protocol.md: JSON). */
     default void onChatText(MeshPeer peer, String text) {}
+
+    /**
+     * Whether this mesh uses the {@code swarm} channel. A chat-only mesh (false) creates and waits
+     * for the {@code chat} channel only, as browsers' chat pages do, and ignores a {@code swarm}
+     * channel from the other side.
+     */
+    default boolean usesSwarmChannel() {
+      return true;
+    }
 
     /** The mesh is closed: by {@link #close()} or because signaling gave up. Called once. */
     default void onClosed(Throwable cause) {}
@@ -200,6 +211,7 @@ public final class PeerMesh implements AutoCloseable {
     boolean dropped; // on events
     boolean closing; // on strand
     final List<Runnable> early = new ArrayList<>(); // signals that came before `connection`
+    final List<Runnable> earlyMessages = new ArrayList<>(); // on events: messages before both channels opened
 
     Link(String peerId) {
       this.peerId = peerId;
@@ -224,7 +236,9 @@ public final class PeerMesh implements AutoCloseable {
               }
             });
         if (initiator) {
-          adopt(connection.createChannel(SWARM_CHANNEL, true));
+          if (listener.usesSwarmChannel()) {
+            adopt(connection.createChannel(SWARM_CHANNEL, true));
+          }
           adopt(connection.createChannel(CHAT_CHANNEL, true));
           connection.offer();
         }
@@ -247,6 +261,9 @@ public final class PeerMesh implements AutoCloseable {
 
     void adopt(RtcChannel channel) {
       synchronized (this) {
+        if (SWARM_CHANNEL.equals(channel.label()) && !listener.usesSwarmChannel()) {
+          return; // a chat-only mesh leaves the other side's swarm channel alone and unused
+        }
         if (SWARM_CHANNEL.equals(channel.label()) && swarm == null) {
           swarm = channel;
         } else if (CHAT_CHANNEL.equals(channel.label()) && chat == null) {
@@ -283,18 +300,31 @@ public final class PeerMesh implements AutoCloseable {
         s = swarm;
         c = chat;
       }
-      if (connected || dropped || s == null || c == null || !s.isOpen() || !c.isOpen()) {
+      boolean needSwarm = listener.usesSwarmChannel();
+      if (connected || dropped || c == null || !c.isOpen() || (needSwarm && (s == null || !s.isOpen()))) {
         return;
       }
-      handle = new MeshPeer(peerId, connection, s, c);
+      handle = new MeshPeer(peerId, connection, needSwarm ? s : null, c);
       connected = true;
       PeerMesh.this.connected.put(peerId, handle);
       listener.onPeerConnected(handle);
+      List<Runnable> held = new ArrayList<>(earlyMessages);
+      earlyMessages.clear();
+      held.forEach(Runnable::run);
     }
 
     // on events
     void message(RtcChannel ch, byte[] data, boolean binary) {
-      if (!connected || dropped) {
+      if (dropped) {
+        return;
+      }
+      if (!connected) { // one channel may open and carry messages before the other opens here
+        if (earlyMessages.size() >= MAX_EARLY_MESSAGES) {
+          LOG.info("mesh: {} sent {} messages before connecting; dropping it", peerId, earlyMessages.size());
+          strand.execute(() -> drop(Link.this));
+        } else {
+          earlyMessages.add(() -> message(ch, data, binary));
+        }
         return;
       }
       if (ch == swarm) {

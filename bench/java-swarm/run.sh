@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Java -> Java swarm benchmark (not a test). Inside a network namespace, it starts the server jar on
+# loopback and then, in one JVM and alternating rounds: the raw webrtc-java data channel (64 KiB
+# messages, the engine's 1 MiB in-flight bound) and a swarm share -> download of the same size; it
+# prints both and the ratio swarm/raw (target >= 0.90). Then a separate downloader JVM (-Xmx256m)
+# fetches a large file and reports its heap (MemoryMXBean) and RSS (/proc/self/status) peaks.
+# Bounded: ROUNDS x ROUND_MIB plus one MEMORY_MIB download; everything it starts is stopped.
+#
+#   scripts/in-netns.sh bench/java-swarm/run.sh                  # 3 x 256 MiB, then 1 GiB
+#   ROUNDS=1 ROUND_MIB=64 MEMORY_MIB=0 scripts/in-netns.sh bench/java-swarm/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROUNDS=${ROUNDS:-3}
+ROUND_MIB=${ROUND_MIB:-256}
+MEMORY_MIB=${MEMORY_MIB:-1024}
+OUT=bench/java-swarm/results
+WORK=${WORK:-$(mktemp -d /tmp/java-swarm-bench.XXXXXX)}
+mkdir -p "$OUT" bench/java-swarm/target/classes
+
+if [ ! -f peer/target/swarmrtc-peer.jar ] || [ ! -f server/target/swarmrtc-server.jar ] || [ -n "${REBUILD:-}" ]; then
+  mvn -B -ntp -q -o -pl peer,server -am package -DskipTests
+fi
+javac --release 17 -cp peer/target/swarmrtc-peer.jar -d bench/java-swarm/target/classes \
+  $(find bench/java-swarm/src -name '*.java')
+
+log="$WORK/server.log"
+java -Xmx256m -XX:-UsePerfData -jar server/target/swarmrtc-server.jar --host 127.0.0.1 --port 0 >"$log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+port=""
+for _ in $(seq 1 150); do
+  port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+  [ -n "$port" ] && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$log"; exit 1; }
+  sleep 0.2
+done
+[ -n "$port" ] || { echo "server did not start" >&2; cat "$log"; exit 1; }
+
+java ${BENCH_OPTS:-} -Xmx512m -XX:-UsePerfData -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "bench/java-swarm/target/classes:peer/target/swarmrtc-peer.jar" \
+  io.swarmrtc.bench.javaswarm.JavaSwarmBench "http://127.0.0.1:$port" "$WORK/data" "$ROUNDS" "$ROUND_MIB" \
+  "$MEMORY_MIB" "$(pwd)/peer/target/swarmrtc-peer.jar" | tee "$OUT/result-$(date -u +%Y%m%dT%H%M%SZ).txt"

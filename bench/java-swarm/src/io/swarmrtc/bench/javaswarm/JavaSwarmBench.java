@@ -1,0 +1,161 @@
+package io.swarmrtc.bench.javaswarm;
+
+import io.swarmrtc.peer.Download;
+import io.swarmrtc.peer.Share;
+import io.swarmrtc.peer.SwarmClient;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Java -> Java through the swarm against the raw data channel, in the same JVM and run, then heap
+ * and RSS of a separate downloader JVM during a large download.
+ *
+ * <p>Usage: {@code JavaSwarmBench SERVER_ORIGIN WORK_DIR ROUNDS ROUND_MIB MEMORY_MIB PEER_JAR}
+ */
+public final class JavaSwarmBench {
+  private static final int MESSAGE = 9 + 65_536; // a PIECE with a 64 KiB block
+  private static final int IN_FLIGHT = 1 << 20; // the engine's per-peer upload queue
+
+  public static void main(String[] args) throws Exception {
+    URI server = URI.create(args[0]);
+    Path work = Path.of(args[1]);
+    int rounds = Integer.parseInt(args[2]);
+    long roundBytes = Long.parseLong(args[3]) << 20;
+    long memoryBytes = Long.parseLong(args[4]) << 20;
+    String peerJar = args[5];
+    Files.createDirectories(work);
+    if (rounds > 0) {
+      throughput(server, work, rounds, roundBytes);
+    }
+    if (memoryBytes > 0) {
+      memory(server, work, memoryBytes, peerJar);
+    }
+  }
+
+  private static void throughput(URI server, Path work, int rounds, long roundBytes) throws Exception {
+    Path file = random(work.resolve("round.bin"), roundBytes);
+
+    List<Double> raw = new ArrayList<>();
+    List<Double> swarm = new ArrayList<>();
+    long rawCpu = 0;
+    long swarmCpu = 0;
+    try (SwarmClient sharer = SwarmClient.builder(server).iceServers(List.of()).build();
+         SwarmClient getter = SwarmClient.builder(server).iceServers(List.of()).build()) {
+      Share share = sharer.share(List.of(file));
+      for (int i = 0; i < rounds; i++) { // alternate so drift on a shared machine hits both alike
+        long cpu = cpuNanos();
+        raw.add(RawChannelPair.throughput(roundBytes, MESSAGE, IN_FLIGHT));
+        rawCpu += cpuNanos() - cpu;
+        Path out = work.resolve("get-" + i);
+        cpu = cpuNanos();
+        try (Download d = getter.download(share.url(), out)) {
+          var r = d.completion().get(10, TimeUnit.MINUTES);
+          swarm.add(r.totalBytes() / (r.elapsed().toNanos() / 1e9));
+        }
+        swarmCpu += cpuNanos() - cpu;
+        delete(out);
+        System.out.printf(Locale.ROOT, "round %d: raw %.1f MB/s, swarm %.1f MB/s%n", i + 1, raw.get(i) / 1e6,
+            swarm.get(i) / 1e6);
+      }
+      share.close();
+    }
+    double rawMedian = median(raw);
+    double swarmMedian = median(swarm);
+    System.out.printf(Locale.ROOT, "throughput (%d rounds of %d MiB, median): raw data channel %.1f MB/s, swarm %.1f MB/s,"
+        + " ratio swarm/raw = %.2f (target >= 0.90)%n", rounds, roundBytes >> 20, rawMedian / 1e6, swarmMedian / 1e6,
+        swarmMedian / rawMedian);
+    double mib = rounds * (double) (roundBytes >> 20);
+    System.out.printf(Locale.ROOT, "CPU time of this JVM (both ends) per MiB: raw %.1f ms, swarm %.1f ms (ratio %.2f)%n",
+        rawCpu / 1e6 / mib, swarmCpu / 1e6 / mib, (double) swarmCpu / rawCpu);
+    Files.delete(file);
+  }
+
+  private static void memory(URI server, Path work, long size, String peerJar) throws Exception {
+    Path big = random(work.resolve("big.bin"), size);
+    try (SwarmClient sharer = SwarmClient.builder(server).iceServers(List.of()).build()) {
+      Share share = sharer.share(List.of(big));
+      Path out = work.resolve("get-big");
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String cp = peerJar + ":" + System.getProperty("java.class.path");
+      Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:-UsePerfData", "-cp", cp,
+          DownloadProbe.class.getName(), server.toString(), share.url().toString(), out.toString())
+          .redirectErrorStream(true).start();
+      String probe = null;
+      try (var lines = p.inputReader().lines()) {
+        for (String line : (Iterable<String>) lines::iterator) {
+          if (line.startsWith("probe ")) {
+            probe = line;
+          }
+        }
+      }
+      if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0 || probe == null) {
+        throw new IllegalStateException("the downloader failed (exit " + p.exitValue() + ")");
+      }
+      System.out.println(describe(probe, size));
+      delete(out);
+    }
+    Files.delete(big);
+  }
+
+  private static String describe(String probe, long size) {
+    var f = new java.util.HashMap<String, String>();
+    for (String kv : probe.substring(6).split(" ")) {
+      f.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+    }
+    double mib = 1 << 20;
+    return String.format(Locale.ROOT, "memory (%d MiB download in its own JVM, -Xmx256m, %s s = %.1f MB/s):"
+            + " heap after GC peak %.0f MiB, heap used peak %.0f MiB (with garbage), heap committed peak %.0f MiB,"
+            + " RSS peak %.0f MiB (VmHWM %.0f MiB)",
+        size >> 20, f.get("seconds"), size / Double.parseDouble(f.get("seconds")) / 1e6,
+        Long.parseLong(f.get("afterGcPeak")) / mib,
+        Long.parseLong(f.get("heapUsedPeak")) / mib, Long.parseLong(f.get("heapCommittedPeak")) / mib,
+        Long.parseLong(f.get("rssPeak")) / mib, Long.parseLong(f.get("vmHwm")) / mib);
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static double median(List<Double> xs) {
+    List<Double> s = xs.stream().sorted().toList();
+    return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+  }
+
+  private static Path random(Path file, long size) throws IOException {
+    SplittableRandom r = new SplittableRandom(size);
+    byte[] chunk = new byte[1 << 20];
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (long left = size; left > 0; left -= chunk.length) {
+        for (int i = 0; i < chunk.length; i += 8) {
+          long v = r.nextLong();
+          for (int j = 0; j < 8; j++) {
+            chunk[i + j] = (byte) (v >>> (8 * j));
+          }
+        }
+        out.write(chunk, 0, (int) Math.min(chunk.length, left));
+      }
+    }
+    return file;
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> s = Files.walk(dir)) {
+        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.swarmrtc.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.swarmrtc.peer.testing.RealServer;
+import io.swarmrtc.peer.testing.TestFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A peer that serves corrupt blocks is banned; the download still completes from the honest peer. */
+@Tag("netns")
+class CorruptPeerTest {
+  @TempDir Path tmp;
+
+  @Test
+  void aDownloaderBansACorruptingPeerAndFinishesFromTheHonestOne() throws Exception {
+    Path file = TestFiles.random(Files.createDirectories(tmp.resolve("src")).resolve("data.bin"), 16L << 20, 7);
+    Path out = tmp.resolve("out");
+    try (RealServer server = new RealServer();
+         SwarmClient honest = SwarmClient.builder(server.origin()).iceServers(List.of()).build();
+         SwarmClient liar = SwarmClient.builder(server.origin()).iceServers(List.of())
+             .corruptUploadsForTesting(true).build();
+         SwarmClient getter = SwarmClient.builder(server.origin()).iceServers(List.of()).build()) {
+      Share good = honest.share(List.of(file));
+      Share bad = liar.share(RoomJoin.of(good.room()), List.of(file));
+      assertEquals(good.url(), bad.url(), "same files, same content id");
+      try (Download d = getter.download(good.url(), out)) {
+        d.completion().get(120, TimeUnit.SECONDS);
+        assertEquals(TestFiles.sha256(file), TestFiles.sha256(out.resolve("data.bin")));
+        assertEquals(List.of(bad.peerId()), d.stats().bannedPeers());
+        assertTrue(bad.stats().uploadedBytes() > 0, "the liar did serve blocks");
+        assertTrue(d.stats().peers().stream().noneMatch(p -> p.peerId().equals(bad.peerId())),
+            "the banned peer is disconnected");
+      }
+    }
+  }
+}
