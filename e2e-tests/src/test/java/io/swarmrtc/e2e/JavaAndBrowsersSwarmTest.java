@@ -128,14 +128,19 @@ class JavaAndBrowsersSwarmTest {
   void browsersBanACorruptingJavaPeerAndFinishFromTheHonestOne() {
     long size = 16L << 20;
     Path original = TestFiles.random(files, "liar.bin", size, 14);
-    Share honest = java.start().share(List.of(original));
-    Share liar = java.startCorrupting().share(RoomJoin.of(honest.room()), List.of(original));
-    assertEquals(honest.url(), liar.url(), "same files, same content id");
+    // The liar is alone at first: every piece it serves fails with it as the only contributor, so
+    // each browser bans it at once; then the honest peer joins and the browsers finish from it.
+    Share liar = java.startCorrupting().share(List.of(original));
     List<Chromium> victims = List.of(browsers.start("victim1"), browsers.start("victim2"));
-
     for (Chromium v : victims) {
-      app.openDownload(v, honest.url().toString());
+      app.openDownload(v, liar.url().toString());
     }
+    for (Chromium v : victims) {
+      v.waitForJs("return swarmrtcApp.download.snapshot().banned.length > 0 || null",
+          "return JSON.stringify(swarmrtcApp.download.snapshot())", DOWNLOAD_TIMEOUT, v.name() + " to ban the liar");
+    }
+    Share honest = java.start().share(RoomJoin.of(liar.room()), List.of(original));
+    assertEquals(honest.url(), liar.url(), "same files, same content id");
     for (Chromium v : victims) {
       app.awaitDownloaded(v, DOWNLOAD_TIMEOUT);
       Map<?, ?> snapshot = WebApp.snapshot(v, "download");
