@@ -77,6 +77,7 @@ public final class EventLoop implements AutoCloseable {
   private void run() {
     try {
       while (running) {
+        ctx.relayClosedThisRound = false;
         ctx.selector.select(this::dispatch, SWEEP_INTERVAL_MS);
         ctx.tick();
         if (ctx.now >= nextSweep) {

@@ -113,5 +113,6 @@ final class RelaySocket implements EventLoop.Ready {
       // nothing left to do for a socket we are discarding
     }
     ctx.relayPorts.release(port);
+    ctx.relayClosedThisRound = true;
   }
 }

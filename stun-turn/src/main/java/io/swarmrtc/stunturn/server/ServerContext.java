@@ -30,6 +30,13 @@ final class ServerContext {
   final byte[] relayBuffer = RelaySocket.newSharedBuffer();
   final byte[] software;
   long now;
+  /**
+   * A relay channel was closed during this select round. The JDK frees a registered channel's
+   * port only when the selector deregisters its cancelled key, at the start of the next select,
+   * so the listener ends its burst and lets that happen before reading the next request: an
+   * Allocate right after a Refresh(0) can then bind the freed port.
+   */
+  boolean relayClosedThisRound;
 
   ServerContext(StunTurnConfig config, Selector selector) {
     this.config = config;

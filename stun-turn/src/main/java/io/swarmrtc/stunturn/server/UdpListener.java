@@ -45,7 +45,7 @@ final class UdpListener implements EventLoop.Ready, ClientLink {
 
   @Override
   public void onReady(SelectionKey key) throws IOException {
-    for (int burst = 0; burst < 256; burst++) {
+    for (int burst = 0; burst < 256 && !ctx.relayClosedThisRound; burst++) {
       in.clear();
       InetSocketAddress from;
       try {

@@ -11,6 +11,7 @@ import io.swarmrtc.stunturn.codec.ChannelData;
 import io.swarmrtc.stunturn.codec.ChannelNumber;
 import io.swarmrtc.stunturn.codec.StunMethod;
 import io.swarmrtc.stunturn.codec.XorPeerAddress;
+import io.swarmrtc.stunturn.testing.ReservedUdpPort;
 import io.swarmrtc.stunturn.testing.StunClient;
 import io.swarmrtc.stunturn.testing.TestServers;
 import java.net.DatagramPacket;
@@ -62,16 +63,17 @@ class QuotaTest {
 
   @Test
   void exhaustedRelayPortsGive508AndAFreedPortIsReused() throws Exception {
-    int port;
-    try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort();
-    }
-    try (StunTurnServer server = StunTurnServer.start(
-        TestServers.builder().relayPorts(port, port).build());
+    try (ReservedUdpPort reserved = ReservedUdpPort.reserve();
+        StunTurnServer server = StunTurnServer.start(
+            TestServers.builder().relayPorts(reserved.port(), reserved.port()).build());
         StunClient first = new StunClient(server.udpPort())
             .credentials(TestServers.USER, TestServers.PASSWORD);
         StunClient second = new StunClient(server.udpPort())
             .credentials(TestServers.USER, TestServers.PASSWORD)) {
+      int port = reserved.port();
+      // The only port is held by another socket (ours): skipped, so the range is exhausted.
+      assertEquals(508, errorCode(first.allocate()));
+      reserved.release(); // outside the ephemeral range: nothing binding port 0 can take it now
       assertEquals(port, first.allocateRelay().getPort());
       assertEquals(508, errorCode(second.allocate()));
       assertTrue(isSuccess(first.request(StunMethod.REFRESH,

@@ -254,21 +254,42 @@ class TurnOverUdpTest {
     assertTrue(isSuccess(channelBind(0x4005, peerAddress())));
     clock.advance(Duration.ofSeconds(301));
     // The channel still holds (600 s) but its permission is gone: both directions drop.
+    long droppedBefore = server.metrics().droppedPackets();
+    long relayedBefore = server.metrics().relayedPackets();
     byte[] x = "too late".getBytes(StandardCharsets.UTF_8);
     peer.send(new DatagramPacket(x, x.length, relayed));
     client.sendRaw(new ChannelData(0x4005, x).encode(false));
+    // The peer's datagram reaches the relay socket, the CreatePermission below the listener:
+    // the server may read two ready sockets in either order, so wait until it has dropped both
+    // before refreshing the permission (else "too late" is rightly relayed under the new one).
+    awaitDroppedPackets(droppedBefore + 2);
+    assertEquals(relayedBefore, server.metrics().relayedPackets(), "nothing relayed late");
     assertTrue(isSuccess(createPermission(peerAddress()))); // refreshes the permission only
     byte[] y = "in time".getBytes(StandardCharsets.UTF_8);
     peer.send(new DatagramPacket(y, y.length, relayed));
     byte[] d = client.receiveRaw(3000);
+    assertNotNull(d, "\"in time\" relayed over the channel");
     assertArrayEquals(y, ChannelData.decode(d, 0, d.length, false).data());
     clock.advance(Duration.ofSeconds(300)); // 601 s after ChannelBind; permission at 300 s
     assertTrue(isSuccess(createPermission(peerAddress())));
     peer.send(new DatagramPacket(y, y.length, relayed));
     byte[] afterChannelExpiry = client.receiveRaw(3000);
+    assertNotNull(afterChannelExpiry, "\"in time\" relayed after the channel expired");
     StunMessage asData = StunMessage.decode(afterChannelExpiry, 0, afterChannelExpiry.length);
     assertEquals(StunMethod.DATA, asData.method(), "expired channel falls back to Data indication");
-    assertTrue(server.metrics().droppedPackets() >= 2);
+    assertArrayEquals(y, Data.copy(asData));
+    assertEquals(droppedBefore + 2, server.metrics().droppedPackets());
+  }
+
+  /** Polls the server's drop counter (written by its event loop) until it reaches {@code n}. */
+  private void awaitDroppedPackets(long n) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (server.metrics().droppedPackets() < n) {
+      assertTrue(System.nanoTime() < deadline,
+          "dropped " + server.metrics().droppedPackets() + " packets, expected " + n);
+      Thread.sleep(1); // polling interval, not synchronisation: the condition decides
+    }
+    assertEquals(n, server.metrics().droppedPackets());
   }
 
   @Test
