@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Fixture, sent, ofType, BLOCK } from './swarm-fixture.test.js';
-import { SwarmSession, blame } from '../src/swarm/session.js';
+import { SwarmSession } from '../src/swarm/session.js';
+import { blame, liars, sentBlock } from '../src/swarm/blame.js';
 import { GOODBYE, handshake } from '../src/swarm/codec.js';
 import { createManifest } from '../src/swarm/manifest.js';
 import { sha256Sync } from '../src/swarm/sha256.js';
@@ -11,15 +12,28 @@ import { toHex } from '../src/swarm/bytes.js';
 
 const r = (piece, offset, length = BLOCK) => ({ piece, offset, length });
 
-// ---- blame ----
+// ---- blame (mirror of the Java PieceVerifierTest) ----
 const blameCases = [
-  ['a sole contributor is banned at once', ['a'], {}, { ban: ['a'], strike: [], refetchFromSinglePeer: false }],
-  ['a sole contributor with a strike is banned', ['a'], { a: 1 }, { ban: ['a'], strike: [], refetchFromSinglePeer: false }],
-  ['two first-time contributors get a strike and the piece comes from one peer', ['a', 'b'], {}, { ban: [], strike: ['a', 'b'], refetchFromSinglePeer: true }],
-  ['a contributor with a strike is banned, the other struck', ['a', 'b'], { b: 1 }, { ban: ['b'], strike: ['a'], refetchFromSinglePeer: true }],
+  ['a sole contributor is banned at once', ['a'], { ban: ['a'], refetchFromSinglePeer: false }],
+  ['two contributors are not banned yet and the piece comes from one peer', ['a', 'b'], { ban: [], refetchFromSinglePeer: true }],
+  ['three contributors are not banned yet and the piece comes from one peer', ['a', 'b', 'c'], { ban: [], refetchFromSinglePeer: true }],
 ];
-for (const [name, contributors, strikes, expected] of blameCases) {
-  test(`blame: ${name}`, () => assert.deepEqual(blame(contributors, new Map(Object.entries(strikes))), expected));
+for (const [name, contributors, expected] of blameCases) {
+  test(`blame: ${name}`, () => assert.deepEqual(blame(contributors), expected));
+}
+
+const PIECE = new Uint8Array([1, 2, 3, 4, 5, 6]);
+const WRONG_TAIL = new Uint8Array([1, 2, 3, 4, 5, 7]);
+const liarCases = [
+  ['a peer whose block matches the verified piece is no liar',
+    [sentBlock('a', PIECE, 0, 3), sentBlock('b', PIECE, 3, 3)], []],
+  ['a peer whose block differs from the verified piece is a liar',
+    [sentBlock('a', PIECE, 0, 3), sentBlock('b', WRONG_TAIL, 3, 3)], ['b']],
+  ['blocks remembered from two failed attempts expose only the liar',
+    [sentBlock('a', PIECE, 0, 3), sentBlock('b', WRONG_TAIL, 3, 3), sentBlock('b', PIECE, 0, 3), sentBlock('a', PIECE, 3, 3)], ['b']],
+];
+for (const [name, sentBlocks, expected] of liarCases) {
+  test(`liars: ${name}`, () => assert.deepEqual(liars(PIECE, sentBlocks), expected));
 }
 
 // ---- verification ----
@@ -51,7 +65,7 @@ test('a corrupt piece from one peer bans that peer for the rest of the download'
   assert.ok(s.isBanned('x'));
 });
 
-test('a corrupt piece from several peers gives strikes, is refetched from one peer, and a second strike bans', () => {
+test('a corrupt piece from several peers bans nobody yet, is refetched from one peer, and the verified piece exposes the liar', () => {
   const f = new Fixture(3);
   const s = f.downloader(1);
   const x1 = sent(f.connect(s, 'x', f.all()), 'x', 'REQUEST')[0];
@@ -59,7 +73,7 @@ test('a corrupt piece from several peers gives strikes, is refetched from one pe
   assert.deepEqual([x1, y1], [r(0, 0), r(0, BLOCK)]);
   assert.deepEqual(sent(s.onMessage('x', f.answer(x1)), 'x', 'REQUEST'), [r(1, 0)]);
   const failed = s.onMessage('y', f.answer(y1, true));
-  assert.deepEqual(ofType(failed, 'banned'), []);
+  assert.deepEqual(ofType(failed, 'banned'), [], 'a mixed failure bans nobody yet');
   assert.deepEqual(sent(failed, 'y', 'REQUEST'), [r(1, BLOCK)]);
   assert.deepEqual(sent(s.onMessage('x', f.answer(r(1, 0))), 'x', 'REQUEST'), [r(0, 0)]);
   const piece1 = s.onMessage('y', f.answer(r(1, BLOCK)));
@@ -68,11 +82,58 @@ test('a corrupt piece from several peers gives strikes, is refetched from one pe
   assert.deepEqual(sent(s.onMessage('x', f.answer(r(0, 0))), 'x', 'REQUEST'), [r(0, BLOCK)]);
   const piece0 = s.onMessage('x', f.answer(r(0, BLOCK)));
   assert.deepEqual(ofType(piece0, 'store').map((c) => c.piece), [0]);
-  const x3 = sent(piece0, 'x', 'REQUEST')[0];
-  assert.deepEqual(x3, r(2, BLOCK, f.manifest.pieceLength(2) - BLOCK));
-  const second = [...s.onMessage('x', f.answer(x3)), ...s.onMessage('y', f.answer(r(2, 0), true))];
-  assert.deepEqual(ofType(second, 'banned').map((c) => c.peerId).sort(), ['x', 'y']);
+  assert.deepEqual(ofType(piece0, 'banned').map((c) => c.peerId), ['y'], "the verified piece shows y's block was wrong");
+  assert.equal(sent(piece0, 'y', 'GOODBYE')[0].code, GOODBYE.BAD_PIECE);
+  assert.equal(s.isBanned('x'), false, 'x only ever sent correct blocks');
 });
+
+// ---- two pieces fail at about the same time (mirror of the Java ConcurrentBlameTest) ----
+/** Adds the requests in commands to pending and drops cancelled ones. */
+function queue(pending, commands) {
+  for (const c of commands) {
+    if (c.type !== 'send') continue;
+    const m = c.message;
+    if (m.type === 'REQUEST') pending.push({ peer: c.peerId, request: r(m.piece, m.offset, m.length) });
+    else if (m.type === 'CANCEL') {
+      const i = pending.findIndex((p) => p.peer === c.peerId && p.request.piece === m.piece && p.request.offset === m.offset);
+      if (i >= 0) pending.splice(i, 1);
+    }
+  }
+}
+const concurrentCases = [
+  ['the second peer lies', 'x', 'y'],
+  ['the first peer lies', 'y', 'x'],
+];
+for (const [name, honest, liar] of concurrentCases) {
+  test(`two simultaneous mixed failures do not ban the honest peer and the liar is banned after the single-source re-fetch: ${name}`, () => {
+    const f = new Fixture(4);
+    const s = f.downloader(1);
+    const x1 = sent(f.connect(s, 'x', f.all()), 'x', 'REQUEST')[0];
+    const y1 = sent(f.connect(s, 'y', f.all()), 'y', 'REQUEST')[0];
+    assert.deepEqual([x1, y1], [r(0, 0), r(0, BLOCK)]);
+    // x and y each send one block of piece 0, then one of piece 1: both pieces fail, mixed
+    const first = [...s.onMessage('x', f.answer(x1, liar === 'x')), ...s.onMessage('y', f.answer(y1, liar === 'y'))];
+    assert.deepEqual(sent(first, 'x', 'REQUEST'), [r(1, 0)]);
+    assert.deepEqual(sent(first, 'y', 'REQUEST'), [r(1, BLOCK)]);
+    const out = [...s.onMessage('x', f.answer(r(1, 0), liar === 'x')), ...s.onMessage('y', f.answer(r(1, BLOCK), liar === 'y'))];
+    assert.deepEqual(ofType([...first, ...out], 'banned'), [], 'two mixed failures ban nobody yet');
+    assert.ok(!s.have.get(0) && !s.have.get(1), 'both pieces failed');
+
+    // from here on the scripted peers answer every request until nothing is left to fetch
+    const pending = [];
+    queue(pending, out);
+    for (let step = 0; step < 1000 && pending.length > 0; step++) {
+      const p = pending.shift();
+      if (s.isBanned(p.peer)) continue;
+      const next = s.onMessage(p.peer, f.answer(p.request, p.peer === liar));
+      for (const b of ofType(next, 'banned')) assert.equal(b.peerId, liar, 'only the liar is ever banned');
+      queue(pending, next);
+    }
+    assert.ok(s.isBanned(liar), 'the liar is banned');
+    assert.equal(s.isBanned(honest), false, 'the honest peer is not banned');
+    assert.ok(s.isComplete, 'the honest peer delivered every piece');
+  });
+}
 
 // ---- protocol violations ----
 const OTHER = 'ff'.repeat(32);

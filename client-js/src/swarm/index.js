@@ -1,6 +1,7 @@
 // The public API of the swarm core (docs/swarm-protocol.md). Everything here is pure: no network,
 // no storage, no timers. The engine (I/O shell) wires a SwarmSession to data channels and storage.
-export { SwarmSession, DEFAULT_CONFIG, STRIKES_TO_BAN, blame } from './session.js';
+export { SwarmSession, DEFAULT_CONFIG } from './session.js';
+export { blame, liars, sentBlock } from './blame.js';
 export {
   encode, decode, encodedLength, handshake, GOODBYE, TYPE_CODES, VERSION, FLAG_HAS_MANIFEST,
   MAX_MESSAGE_SIZE, MAX_BLOCK_LENGTH, MAX_MANIFEST_CHUNK, MAX_MANIFEST_LENGTH, MAX_REASON_BYTES,

@@ -27,6 +27,7 @@ import { pickBlocks, pickOrder } from './picker.js';
 import { UploadScheduler } from './uploads.js';
 import { sha256Sync } from './sha256.js';
 import { toHex } from './bytes.js';
+import { blame, liars } from './blame.js';
 
 /** Tunables; the defaults follow docs/swarm-protocol.md. */
 export const DEFAULT_CONFIG = Object.freeze({
@@ -44,22 +45,6 @@ export const DEFAULT_CONFIG = Object.freeze({
 /** HAVEs kept per peer while the manifest is unknown (a 64 MiB manifest has at most ~2M pieces). */
 const MAX_PENDING_HAVES = 1 << 21;
 
-/** The strikes that ban a peer. */
-export const STRIKES_TO_BAN = 2;
-
-/**
- * Blame for a failed piece: a sole contributor is banned; several each get a strike (a second
- * strike bans) and the piece is re-fetched whole from a single peer.
- * @param {string[]} contributors @param {Map<string, number>} strikes
- */
-export function blame(contributors, strikes) {
-  if (contributors.length === 1) return { ban: [...contributors], strike: [], refetchFromSinglePeer: false };
-  const ban = [];
-  const strike = [];
-  for (const p of contributors) ((strikes.get(p) ?? 0) + 1 >= STRIKES_TO_BAN ? ban : strike).push(p);
-  return { ban, strike, refetchFromSinglePeer: true };
-}
-
 export class SwarmSession {
   /** @private */
   constructor(contentId, manifest, have, config, now) {
@@ -68,7 +53,6 @@ export class SwarmSession {
     this._now = now;
     /** @type {Map<string, PeerState>} */ this._peers = new Map();
     this._banned = new Set();
-    this._strikes = new Map();
     this._weChoke = new Set();
     this._uploads = new UploadScheduler();
     this._manifest = null;
@@ -441,6 +425,7 @@ export class SwarmSession {
 
   _verify(a, digest) {
     if (this._manifest.pieceHashEquals(a.piece, digest)) {
+      for (const liar of liars(a.data, a.suspectBlocks)) this._ban(liar, `sent a wrong block of piece ${a.piece}`);
       this._tracker.finish(a.piece);
       this._have.set(a.piece);
       this._out.push({ type: 'store', piece: a.piece, data: a.data });
@@ -450,16 +435,11 @@ export class SwarmSession {
     }
     const contributors = a.contributors();
     this._out.push({ type: 'piece-failed', piece: a.piece, peerIds: contributors });
-    if (contributors.some((p) => this._banned.has(p))) {
-      // Hashed after its (bad) contributor was banned for another piece: no new blame.
-      a.discardData();
-      return;
-    }
-    const verdict = blame(contributors, this._strikes);
+    const verdict = blame(contributors);
+    if (verdict.refetchFromSinglePeer) a.rememberSentBlocks();
     a.discardData();
     a.singleSource = verdict.refetchFromSinglePeer;
     a.sourcePeer = null;
-    for (const s of verdict.strike) this._strikes.set(s, (this._strikes.get(s) ?? 0) + 1);
     for (const p of verdict.ban) this._ban(p, `piece ${a.piece} failed verification`);
   }
 

@@ -1,6 +1,7 @@
 // Pieces in progress and requests in flight, kept consistent on both sides (mirror of the Java
 // PieceAssembly, BlockTracker, PieceAvailability and PeerState). Internal to session.js.
 import { blockLayout } from './manifest.js';
+import { sentBlock } from './blame.js';
 
 /** @typedef {{piece: number, offset: number, length: number}} BlockRef */
 
@@ -58,6 +59,7 @@ export class PieceAssembly {
     this._received = 0;
     /** after a mixed-contributor failure the piece comes whole from one peer */ this.singleSource = false;
     /** @type {string|null} */ this.sourcePeer = null;
+    /** blocks of failed mixed attempts, checked against the piece once it verifies */ this.suspectBlocks = [];
   }
   block(i) { return { piece: this.piece, offset: this.layout.offset(i), length: this.layout.length(i) }; }
   indexOf(b) {
@@ -92,6 +94,12 @@ export class PieceAssembly {
   get data() { return this._data; }
   /** distinct contributors in block order */
   contributors() { return [...new Set(this._contributor.filter((c) => c !== null))]; }
+  /** Remembers who sent what, so that the verified piece can later expose the wrong blocks. */
+  rememberSentBlocks() {
+    for (let i = 0; i < this._contributor.length; i++) {
+      this.suspectBlocks.push(sentBlock(this._contributor[i], this._data, this.layout.offset(i), this.layout.length(i)));
+    }
+  }
   discardData() {
     this._contributor.fill(null);
     this._received = 0;

@@ -24,6 +24,8 @@ final class PieceAssembly {
   boolean singleSource;
   /** The one peer a single-source piece is fetched from, once chosen. */
   String sourcePeer;
+  /** The blocks of failed mixed attempts, checked against the piece once it verifies. */
+  final List<PieceVerifier.SentBlock> suspectBlocks = new ArrayList<>();
 
   PieceAssembly(int piece, BlockLayout layout) {
     this.piece = piece;
@@ -126,6 +128,13 @@ final class PieceAssembly {
       }
     }
     return s;
+  }
+
+  /** Remembers who sent what, so that the verified piece can later expose the wrong blocks. */
+  void rememberSentBlocks() {
+    for (int i = 0; i < contributor.length; i++) {
+      suspectBlocks.add(PieceVerifier.sent(contributor[i], data, layout.offset(i), layout.length(i)));
+    }
   }
 
   /** Forgets every received block (after a failed verification); requests are kept. */

@@ -2,29 +2,33 @@ package io.swarmrtc.swarm;
 
 import io.swarmrtc.protocol.manifest.Manifest;
 import io.swarmrtc.protocol.manifest.Sha256;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Checks a complete piece against the manifest and decides whom to blame when it fails
  * (docs/swarm-protocol.md, Conversation step 6). Pure.
+ *
+ * <p>A peer is banned only for a block proven wrong: it sent every block of a failed piece, or it
+ * sent a block of a failed mixed piece that differs from the piece once it verified. So a peer that
+ * only ever sent correct blocks is never banned, and every failed piece ends with a liar banned.
  */
 public final class PieceVerifier {
-  /** Strikes that ban a peer. */
-  public static final int STRIKES_TO_BAN = 2;
-
   private PieceVerifier() {}
 
   /**
    * What to do about a piece that failed verification.
    *
    * @param ban peers to ban for the rest of the download
-   * @param strike peers that get one more strike (and are not banned yet)
-   * @param refetchFromSinglePeer whether the piece must now come whole from one peer
+   * @param refetchFromSinglePeer whether the piece must now come whole from one peer (its blocks
+   *     are remembered as {@link SentBlock}s until the piece verifies)
    */
-  public record Blame(List<String> ban, List<String> strike, boolean refetchFromSinglePeer) {}
+  public record Blame(List<String> ban, boolean refetchFromSinglePeer) {}
+
+  /** A block of a failed mixed piece: who sent it and the SHA-256 of what they sent. */
+  public record SentBlock(String peer, int offset, int length, byte[] digest) {}
 
   /** Whether {@code data} is piece {@code piece} of {@code manifest}. */
   public static boolean verify(Manifest manifest, int piece, byte[] data) {
@@ -33,24 +37,30 @@ public final class PieceVerifier {
   }
 
   /**
-   * Blame for a failed piece: a sole contributor is banned; several contributors each get a strike
-   * (a second strike bans) and the piece is re-fetched whole from a single peer.
-   *
-   * @param strikes strikes each peer has so far (absent = 0)
+   * Blame for a failed piece: a sole contributor is banned; with several contributors nobody is
+   * banned yet and the piece is re-fetched whole from a single peer (see {@link #liars}).
    */
-  public static Blame blame(Set<String> contributors, Map<String, Integer> strikes) {
+  public static Blame blame(Set<String> contributors) {
     if (contributors.size() == 1) {
-      return new Blame(List.copyOf(contributors), List.of(), false);
+      return new Blame(List.copyOf(contributors), false);
     }
-    List<String> ban = new ArrayList<>();
-    List<String> strike = new ArrayList<>();
-    for (String peer : contributors) {
-      if (strikes.getOrDefault(peer, 0) + 1 >= STRIKES_TO_BAN) {
-        ban.add(peer);
-      } else {
-        strike.add(peer);
+    return new Blame(List.of(), true);
+  }
+
+  /** What {@code peer} sent as bytes {@code [offset, offset + length)} of a failed piece. */
+  public static SentBlock sent(String peer, byte[] data, int offset, int length) {
+    return new SentBlock(peer, offset, length, Sha256.digest(data, offset, length));
+  }
+
+  /** The peers whose remembered blocks differ from {@code verified}, the piece's correct bytes. */
+  public static Set<String> liars(byte[] verified, List<SentBlock> sent) {
+    Set<String> liars = new LinkedHashSet<>();
+    for (SentBlock b : sent) {
+      byte[] correct = Sha256.digest(verified, b.offset(), b.length());
+      if (!Arrays.equals(correct, b.digest())) {
+        liars.add(b.peer());
       }
     }
-    return new Blame(ban, strike, true);
+    return liars;
   }
 }

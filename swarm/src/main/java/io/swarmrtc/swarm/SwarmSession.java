@@ -14,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +46,6 @@ public final class SwarmSession {
   private final Clock clock;
   private final Map<String, PeerState> peers = new LinkedHashMap<>();
   private final Set<String> banned = new HashSet<>();
-  private final Map<String, Integer> strikes = new HashMap<>();
   private final Set<String> weChoke = new HashSet<>();
   private final UploadScheduler uploads = new UploadScheduler();
   private Manifest manifest;
@@ -488,6 +486,9 @@ public final class SwarmSession {
 
   private void verify(PieceAssembly a) {
     if (PieceVerifier.verify(manifest, a.piece, a.data())) {
+      for (String liar : PieceVerifier.liars(a.data(), a.suspectBlocks)) {
+        ban(liar, "sent a wrong block of piece " + a.piece);
+      }
       tracker.finish(a.piece);
       have.set(a.piece);
       out.add(new StorePiece(a.piece, a.data()));
@@ -501,13 +502,13 @@ public final class SwarmSession {
       }
       return;
     }
-    PieceVerifier.Blame blame = PieceVerifier.blame(a.contributors(), strikes);
+    PieceVerifier.Blame blame = PieceVerifier.blame(a.contributors());
+    if (blame.refetchFromSinglePeer()) {
+      a.rememberSentBlocks();
+    }
     a.discardData();
     a.singleSource = blame.refetchFromSinglePeer();
     a.sourcePeer = null;
-    for (String s : blame.strike()) {
-      strikes.merge(s, 1, Integer::sum);
-    }
     for (String b : blame.ban()) {
       ban(b, "piece " + a.piece + " failed verification");
     }
@@ -560,7 +561,9 @@ public final class SwarmSession {
   // ---- peers ------------------------------------------------------------------------------------
 
   private void ban(String peerId, String reason) {
-    banned.add(peerId);
+    if (!banned.add(peerId)) {
+      return;
+    }
     out.add(new PeerBanned(peerId, reason));
     if (peers.containsKey(peerId)) {
       send(peerId, new Goodbye(GoodbyeCode.BAD_PIECE, reason));
