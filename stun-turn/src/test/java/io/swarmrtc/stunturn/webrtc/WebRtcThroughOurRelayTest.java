@@ -143,20 +143,46 @@ class WebRtcThroughOurRelayTest {
     return config;
   }
 
-  /** The candidateType of the local candidate of the succeeded, nominated pair. */
+  /**
+   * The candidateType of the local candidate of the selected pair. libwebrtc fills in the transport's
+   * selectedCandidatePairId (and the pair's nominated flag) a little after data already flows, so
+   * this polls the stats until a selected pair shows up or the deadline passes.
+   */
   private static String selectedLocalCandidateType(RTCPeerConnection pc) throws Exception {
-    CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
-    pc.getStats(report::complete);
-    java.util.Map<String, RTCStats> stats = report.get(10, TimeUnit.SECONDS).getStats();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
+      pc.getStats(report::complete);
+      java.util.Map<String, RTCStats> stats = report.get(10, TimeUnit.SECONDS).getStats();
+      RTCStats pair = selectedPair(stats);
+      if (pair != null) {
+        RTCStats local = stats.get(String.valueOf(pair.getAttributes().get("localCandidateId")));
+        return local == null ? "no local candidate" : String.valueOf(local.getAttributes().get("candidateType"));
+      }
+      if (System.nanoTime() > deadline) {
+        return "no selected pair";
+      }
+      Thread.sleep(50); // polling the condition above, bounded by the deadline
+    }
+  }
+
+  private static RTCStats selectedPair(java.util.Map<String, RTCStats> stats) {
+    for (RTCStats s : stats.values()) {
+      if (s.getType() == RTCStatsType.TRANSPORT) {
+        Object id = s.getAttributes().get("selectedCandidatePairId");
+        if (id != null && stats.containsKey(String.valueOf(id))) {
+          return stats.get(String.valueOf(id));
+        }
+      }
+    }
     for (RTCStats s : stats.values()) {
       if (s.getType() == RTCStatsType.CANDIDATE_PAIR
           && "succeeded".equals(String.valueOf(s.getAttributes().get("state")))
           && Boolean.TRUE.equals(s.getAttributes().get("nominated"))) {
-        RTCStats local = stats.get(String.valueOf(s.getAttributes().get("localCandidateId")));
-        return String.valueOf(local.getAttributes().get("candidateType"));
+        return s;
       }
     }
-    return "no selected pair";
+    return null;
   }
 
   private static RTCSessionDescription create(Consumer<CreateSessionDescriptionObserver> call)
