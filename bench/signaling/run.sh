@@ -23,13 +23,13 @@ mvn -B -ntp -q -pl server -am package -DskipTests
 mvn -B -ntp -q -f bench/signaling/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 
 log="$OUT/server.log"
-java -Xmx1g -Xms256m ${SERVER_JAVA_OPTS:-} -jar server/target/swarmrtc-server.jar --host 127.0.0.1 --port 0 \
+java -Xmx1g -Xms256m ${SERVER_JAVA_OPTS:-} -jar server/target/swarmrtc-server.jar --host 127.0.0.1 --port 0 --no-stun \
   >"$log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
 port=""
 for _ in $(seq 1 150); do
-  port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+  port=$(grep -o 'server ready: http://127.0.0.1:[0-9]*' "$log" | grep -o '[0-9]*$' || true)
   [ -n "$port" ] && break
   kill -0 "$server_pid" 2>/dev/null || { cat "$log"; exit 1; }
   sleep 0.2
