@@ -24,17 +24,9 @@ javac --release 17 -cp peer/target/swarmrtc-peer.jar -d bench/java-swarm/target/
   $(find bench/java-swarm/src -name '*.java')
 
 log="$WORK/server.log"
-java -Xmx256m -XX:-UsePerfData -jar server/target/swarmrtc-server.jar --host 127.0.0.1 --port 0 --no-stun >"$log" 2>&1 &
-server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-port=""
-for _ in $(seq 1 150); do
-  port=$(grep -o 'server ready: http://127.0.0.1:[0-9]*' "$log" | grep -o '[0-9]*$' || true)
-  [ -n "$port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$log"; exit 1; }
-  sleep 0.2
-done
-[ -n "$port" ] || { echo "server did not start" >&2; cat "$log"; exit 1; }
+. bench/lib/server.sh
+trap 'kill "${server_pid:-}" 2>/dev/null || true; wait "${server_pid:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+start_bench_server "$log" -Xmx256m -XX:-UsePerfData
 
 java ${BENCH_OPTS:-} -Xmx512m -XX:-UsePerfData -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "bench/java-swarm/target/classes:peer/target/swarmrtc-peer.jar" \

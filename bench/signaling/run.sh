@@ -23,18 +23,10 @@ mvn -B -ntp -q -pl server -am package -DskipTests
 mvn -B -ntp -q -f bench/signaling/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 
 log="$OUT/server.log"
-java -Xmx1g -Xms256m ${SERVER_JAVA_OPTS:-} -jar server/target/swarmrtc-server.jar --host 127.0.0.1 --port 0 --no-stun \
-  >"$log" 2>&1 &
-server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
-port=""
-for _ in $(seq 1 150); do
-  port=$(grep -o 'server ready: http://127.0.0.1:[0-9]*' "$log" | grep -o '[0-9]*$' || true)
-  [ -n "$port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$log"; exit 1; }
-  sleep 0.2
-done
-[ -n "$port" ] || { echo "server did not start" >&2; cat "$log"; exit 1; }
+. bench/lib/server.sh
+trap 'kill "${server_pid:-}" 2>/dev/null || true; wait "${server_pid:-}" 2>/dev/null || true' EXIT
+# shellcheck disable=SC2086 # SERVER_JAVA_OPTS is a list of JVM options
+start_bench_server "$log" -Xmx1g -Xms256m ${SERVER_JAVA_OPTS:-}
 
 java -Xmx2g -cp "bench/signaling/target/classes:$(cat bench/signaling/target/cp.txt)" \
   io.swarmrtc.bench.signaling.SignalingLoad --port "$port" --server-pid "$server_pid" \
