@@ -3,7 +3,7 @@ package io.swarmrtc.server.limits;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.swarmrtc.server.testing.MutableClock;
+import io.swarmrtc.stunturn.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import io.swarmrtc.protocol.signal.Joined;
 import io.swarmrtc.protocol.signal.Offer;
 import io.swarmrtc.protocol.signal.PeerJoined;
 import io.swarmrtc.protocol.signal.PeerLeft;
-import io.swarmrtc.server.testing.MutableClock;
+import io.swarmrtc.stunturn.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

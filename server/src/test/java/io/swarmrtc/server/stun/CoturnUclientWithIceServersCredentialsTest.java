@@ -8,23 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swarmrtc.server.ServerConfig;
 import io.swarmrtc.server.SwarmrtcServer;
+import io.swarmrtc.stunturn.testing.Coturn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,21 +29,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * from /api/ice-servers, relays through the server jar's embedded TURN server to a turnutils_peer.
  */
 class CoturnUclientWithIceServersCredentialsTest {
-    private static final Pattern SENT_RECEIVED = Pattern.compile("tot_send_msgs=(\\d+), tot_recv_msgs=(\\d+)");
     private static SwarmrtcServer server;
-    private static Process peer;
-    private static int peerPort;
+    private static Coturn.EchoPeer peer;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(onPath("turnutils_uclient") && onPath("turnutils_peer"),
+        assumeTrue(Coturn.installed("turnutils_uclient", "turnutils_peer"),
                 "coturn's turnutils_* are not installed (apt install coturn)");
         server = startOnOnePortForUdpAndTcp();
-        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            peerPort = probe.getLocalPort();
-        }
-        peer = new ProcessBuilder("turnutils_peer", "-L", "127.0.0.1", "-p", String.valueOf(peerPort))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        peer = Coturn.startEchoPeer();
     }
 
     /** turnutils_uclient takes one -p for UDP and TCP, so the embedded server needs one port for both. */
@@ -73,8 +61,7 @@ class CoturnUclientWithIceServersCredentialsTest {
     @AfterAll
     static void stop() throws Exception {
         if (peer != null) {
-            peer.destroy();
-            peer.waitFor(5, TimeUnit.SECONDS);
+            peer.close();
         }
         if (server != null) {
             server.close();
@@ -89,44 +76,14 @@ class CoturnUclientWithIceServersCredentialsTest {
                 HttpResponse.BodyHandlers.ofString()).body()).at("/iceServers/1");
         assertTrue(turn.get("urls").toString().contains("turn:127.0.0.1:" + server.stunUdpPort()), turn.toString());
         List<String> cmd = new ArrayList<>(List.of("turnutils_uclient", "-c", "-n", "10", "-m", "1", "-l", "200",
-                "-z", "5", "-e", "127.0.0.1", "-r", String.valueOf(peerPort), "-p", String.valueOf(server.stunUdpPort()),
+                "-z", "5", "-e", "127.0.0.1", "-r", String.valueOf(peer.port()), "-p", String.valueOf(server.stunUdpPort()),
                 "-u", turn.get("username").asText(), "-w", turn.get("credential").asText()));
         if (transport.equals("tcp")) {
             cmd.add("-t");
         }
         cmd.add("127.0.0.1");
-        String out = run(cmd);
-        Matcher m = SENT_RECEIVED.matcher(out);
-        String sent = null;
-        String received = null;
-        while (m.find()) {
-            sent = m.group(1);
-            received = m.group(2);
-        }
-        assertEquals("10", sent, out);
-        assertEquals("10", received, "every relayed message came back:\n" + out);
-    }
-
-    private static String run(List<String> cmd) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("turnutils", ".log");
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(cmd.get(0) + " did not finish in 60 s:\n" + Files.readString(log));
-            }
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } finally {
-            Files.deleteIfExists(log);
-        }
-    }
-
-    private static boolean onPath(String binary) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, binary))) {
-                return true;
-            }
-        }
-        return false;
+        String out = Coturn.run(cmd);
+        assertEquals(new Coturn.Totals(10, 10), Coturn.uclientTotals(out),
+                "every message sent came back through the relay:\n" + out);
     }
 }

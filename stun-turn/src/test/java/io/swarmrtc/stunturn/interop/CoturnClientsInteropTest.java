@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.swarmrtc.stunturn.StunTurnServer;
+import io.swarmrtc.stunturn.testing.Coturn;
 import io.swarmrtc.stunturn.testing.TestServers;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,22 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * turnutils_peer (an echo peer on an allow-listed loopback port) and counts what comes back.
  */
 class CoturnClientsInteropTest {
-  private static final Pattern TOTALS =
-      Pattern.compile("tot_send_msgs=(\\d+), tot_recv_msgs=(\\d+)");
   private static StunTurnServer server;
-  private static Process peer;
-  private static int peerPort;
+  private static Coturn.EchoPeer peer;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(onPath("turnutils_uclient") && onPath("turnutils_stunclient")
-        && onPath("turnutils_peer"), "coturn's turnutils_* are not installed (apt install coturn)");
+    assumeTrue(Coturn.installed("turnutils_uclient", "turnutils_stunclient", "turnutils_peer"),
+        "coturn's turnutils_* are not installed (apt install coturn)");
     server = startOnOnePortForUdpAndTcp();
-    try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-      peerPort = probe.getLocalPort();
-    }
-    peer = new ProcessBuilder("turnutils_peer", "-L", "127.0.0.1", "-p", String.valueOf(peerPort))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    peer = Coturn.startEchoPeer();
   }
 
   /** turnutils_uclient uses one -p for UDP and TCP, so both listeners need the same port. */
@@ -71,8 +58,7 @@ class CoturnClientsInteropTest {
   @AfterAll
   static void stop() throws Exception {
     if (peer != null) {
-      peer.destroy();
-      peer.waitFor(5, TimeUnit.SECONDS);
+      peer.close();
     }
     if (server != null) {
       server.close();
@@ -81,7 +67,7 @@ class CoturnClientsInteropTest {
 
   @Test
   void turnutilsStunclientLearnsItsReflexiveAddress() throws Exception {
-    String out = run(List.of("turnutils_stunclient", "-p", String.valueOf(server.udpPort()),
+    String out = Coturn.run(List.of("turnutils_stunclient", "-p", String.valueOf(server.udpPort()),
         "127.0.0.1"));
     assertTrue(out.contains("UDP reflexive addr: 127.0.0.1:"), out);
   }
@@ -107,46 +93,16 @@ class CoturnClientsInteropTest {
   void turnutilsUclientRelaysThroughOurServer(String name, List<String> flags) throws Exception {
     long relayedBefore = server.metrics().relayedBytes();
     List<String> cmd = new ArrayList<>(List.of("turnutils_uclient", "-c", "-n", "20", "-m", "2",
-        "-l", "200", "-z", "5", "-e", "127.0.0.1", "-r", String.valueOf(peerPort),
+        "-l", "200", "-z", "5", "-e", "127.0.0.1", "-r", String.valueOf(peer.port()),
         "-p", String.valueOf(server.udpPort())));
     cmd.addAll(flags);
     cmd.add("127.0.0.1");
-    String out = run(cmd);
-    Matcher m = TOTALS.matcher(out);
-    String sent = null;
-    String received = null;
-    while (m.find()) {
-      sent = m.group(1);
-      received = m.group(2);
-    }
-    assertEquals("40", sent, out);
-    assertEquals("40", received, "every relayed message came back intact:\n" + out);
+    String out = Coturn.run(cmd);
+    Coturn.Totals totals = Coturn.uclientTotals(out);
+    assertEquals(new Coturn.Totals(40, 40), totals,
+        "every message sent (20 x 2 clients) came back intact:\n" + out);
     assertTrue(out.contains("Total lost packets 0 "), out);
     assertTrue(server.metrics().relayedBytes() - relayedBefore >= 2 * 40 * 200,
         "our server relayed the traffic");
-  }
-
-  private static String run(List<String> cmd) throws IOException, InterruptedException {
-    Path log = Files.createTempFile("turnutils", ".log");
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError(cmd.get(0) + " did not finish in 60 s:\n" + Files.readString(log));
-      }
-      return Files.readString(log, StandardCharsets.UTF_8);
-    } finally {
-      Files.deleteIfExists(log);
-    }
-  }
-
-  private static boolean onPath(String binary) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(dir, binary))) {
-        return true;
-      }
-    }
-    return false;
   }
 }
