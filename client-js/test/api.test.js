@@ -228,6 +228,65 @@ describe('room mesh across a signaling reconnect', () => {
   });
 });
 
+describe('room mesh across a server restart (fresh identities)', () => {
+  const sdpWith = (fingerprint) => `v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\na=fingerprint:sha-256 ${fingerprint}\r\n`;
+  const ME2 = 'bWUyLW1lMi1tZTItbWUyLW1';
+  const OTHER2 = 'b3RoZXIyLW90aGVyMi1vdGg';
+  const STRANGER = 'c3RyYW5nZXItc3RyYW5nZXI';
+
+  /** Joins, connects to OTHER (fingerprint AA:01), restarts the server and rejoins as ME2 seeing `peers`. */
+  async function restartedMesh(peers) {
+    const { options, sockets, scheduler, serverJoins } = env();
+    const chat = joinChat('lobby', options);
+    await serverJoins([OTHER]);
+    const old = FakeRTCPeerConnection.instances[0];
+    chat.mesh.links.get(OTHER).handleAnswer(sdpWith('AA:01'));
+    await flush();
+    old.setStates('connected');
+    sockets[0].serverClose(1001, 'server stopping');
+    scheduler.advance(1_000);
+    sockets[1].serverOpen();
+    assert.equal(sockets[1].sentJson()[0].resumeToken, 't', 'the client first tries to resume');
+    sockets[1].serverSend({ type: 'error', code: 'RESUME_FAILED', message: 'unknown resume token', fatal: false });
+    assert.equal(sockets[1].sentJson()[1].resumeToken, undefined, 'then joins afresh on the same socket');
+    sockets[1].serverSend({ type: 'joined', room: 'lobby', peerId: ME2, resumeToken: 't2', peers, resumed: false });
+    await flush();
+    await flush();
+    return { chat, old };
+  }
+
+  it('keeps the connected link of the old identity while it rejoins under a new peer id', async () => {
+    const { chat, old } = await restartedMesh([OTHER2]);
+    assert.equal(chat.mesh.peerId, ME2);
+    assert.deepEqual([...chat.mesh.links.keys()], [OTHER, OTHER2], 'the orphan carries on; the newcomer offers to the new room');
+    assert.equal(old.closed, false);
+    chat.close();
+  });
+
+  it('closes the old link once a new link to the same peer (same DTLS fingerprint) is connected', async () => {
+    const { chat, old } = await restartedMesh([OTHER2]);
+    const fresh = FakeRTCPeerConnection.instances[1];
+    chat.mesh.links.get(OTHER2).handleAnswer(sdpWith('AA:01'));
+    await flush();
+    fresh.setStates('connected');
+    assert.equal(old.closed, true, 'the orphan is retired');
+    assert.deepEqual([...chat.mesh.links.keys()], [OTHER2]);
+    assert.deepEqual(chat.mesh.connectedPeers, [OTHER2]);
+    chat.close();
+  });
+
+  it('keeps the old link when the new connected peer is someone else', async () => {
+    const { chat, old } = await restartedMesh([STRANGER]);
+    const fresh = FakeRTCPeerConnection.instances[1];
+    chat.mesh.links.get(STRANGER).handleAnswer(sdpWith('BB:02'));
+    await flush();
+    fresh.setStates('connected');
+    assert.equal(old.closed, false);
+    assert.deepEqual([...chat.mesh.links.keys()].sort(), [OTHER, STRANGER].sort());
+    chat.close();
+  });
+});
+
 describe('download when the network path fails', () => {
   it('says the sharer is unreachable (ICE_TIMEOUT), not that nobody is sharing', async () => {
     const { options, serverJoins, scheduler } = env();
