@@ -158,6 +158,28 @@ describe('download', () => {
     assert.equal(engine.transfer.closed, true);
   });
 
+  it('says the download stalled while no peer has the missing pieces, and goes on when one comes back', async () => {
+    const { options, serverJoins, sockets } = env();
+    const engine = fakeEngine();
+    const d = download(`#room=r1&content=${CONTENT}`, { ...options, engine, storage: 'memory' });
+    await serverJoins([OTHER]);
+    FakeRTCPeerConnection.instances[0].setStates('connected');
+    await flush();
+    engine.transfer.emit('manifest', { contentId: CONTENT, name: 'a.bin', files: [{ path: 'a.bin', size: 100 }], totalSize: 100, pieceSize: 16_384, pieceCount: 1 });
+    assert.equal(d.phase, 'downloading');
+    engine.transfer.emit('availability', { stalled: true, missingPieces: 1, unavailablePieces: 1, pieceCount: 1 });
+    assert.equal(d.phase, 'stalled');
+    sockets[0].serverSend({ type: 'peer-left', peerId: OTHER }); // the sole sharer is gone
+    await flush();
+    assert.equal(d.phase, 'stalled', 'not "nobody is sharing": the download is under way');
+    sockets[0].serverSend({ type: 'peer-joined', peerId: 'c2hhcmVyLWFnYWluLXNoYXJl' });
+    await flush();
+    assert.equal(d.phase, 'stalled', 'a new peer alone does not mean the pieces are there');
+    engine.transfer.emit('availability', { stalled: false, missingPieces: 1, unavailablePieces: 0, pieceCount: 1 });
+    assert.equal(d.phase, 'downloading');
+    d.close();
+  });
+
   it('turns a piece that failed verification into a PIECE_VERIFICATION_FAILED warning', async () => {
     const { options, serverJoins } = env();
     const engine = fakeEngine();
