@@ -6,8 +6,9 @@
  * under a new peer id (`joined` with `resumed: false`), and so does every other peer. Connected
  * links of the old identity keep carrying data ("orphans": their signaling ids are void), and the
  * mesh connects anew to the peers of the new room. Every link of a mesh uses one DTLS certificate,
- * so a new link whose remote fingerprint equals an orphan's reaches the same peer: once it is
- * connected, the orphan is closed. An orphan whose peer does not come back (or uses a certificate
+ * so a new link whose remote fingerprint equals an orphan's reaches the same peer: once it has been
+ * connected for `orphanGraceMs`, the orphan is closed. (The grace lets the far side's new link
+ * connect too: both sides retire their orphan, and the first close ends the other's.) An orphan whose peer does not come back (or uses a certificate
  * per connection) lives until its connection ends.
  *
  * Events:
@@ -47,6 +48,8 @@ import { defaultIceServersUrl, defaultSignalingUrl } from './urls.js';
  * @property {import('./scheduler.js').Scheduler} [scheduler]
  * @property {number} [iceTimeoutMs]
  * @property {number} [pathPollMs=5000] how often to re-read each peer's path from getStats
+ * @property {number} [orphanGraceMs=2000] how long a link of the old identity outlives its
+ *   replacement after a server restart (see the module comment)
  * @property {import('./channel.js').ChannelOptions} [channelOptions]
  */
 
@@ -55,7 +58,7 @@ export class PeerMesh extends Emitter {
   /** @param {PeerMeshOptions} options */
   constructor(options) {
     super();
-    this._opts = withDefaults({ pathPollMs: 5000, channels: DEFAULT_CHANNELS }, options);
+    this._opts = withDefaults({ pathPollMs: 5000, orphanGraceMs: 2000, channels: DEFAULT_CHANNELS }, options);
     this.room = options.room;
     /** @type {Map<string, PeerLink>} */
     this.links = new Map();
@@ -256,14 +259,21 @@ export class PeerMesh extends Emitter {
     });
   }
 
-  /** Closes the orphans that reach the same remote peer as `link` (now connected). @param {PeerLink} link */
+  /**
+   * Closes, after the grace period, the orphans that reach the same remote peer as `link` (now
+   * connected), if `link` is still there then.
+   * @param {PeerLink} link
+   */
   _retireOrphansOf(link) {
     if (this._orphans.size === 0 || this._orphans.has(link.remoteId)) return;
     const fingerprint = link.remoteFingerprint;
     if (!fingerprint) return;
-    for (const orphanId of [...this._orphans]) {
-      if (this.links.get(orphanId)?.remoteFingerprint === fingerprint) this._drop(orphanId, null);
-    }
+    const sameRemote = [...this._orphans].filter((id) => this.links.get(id)?.remoteFingerprint === fingerprint);
+    if (sameRemote.length === 0) return;
+    this.signaling._sched.setTimeout(() => {
+      if (this._closed || this.links.get(link.remoteId) !== link) return;
+      for (const orphanId of sameRemote) if (this._orphans.has(orphanId)) this._drop(orphanId, null);
+    }, this._opts.orphanGraceMs);
   }
 
   _startPathPolling() {

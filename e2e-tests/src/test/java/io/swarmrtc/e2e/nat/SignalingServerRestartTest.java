@@ -56,9 +56,8 @@ class SignalingServerRestartTest {
       long verifiedAtStop = awaitVerifiedBytes(downloader, SIZE / 5, STEP);
       String sharerId = peerId(sharer, "share");
       String downloaderId = peerId(downloader, "download");
-      downloader.js("window.churnLowestPeerCount = swarmrtcApp.download.mesh.connectedPeers.length;"
-          + " swarmrtcApp.download.mesh.on('peers', (ids) => {"
-          + " churnLowestPeerCount = Math.min(churnLowestPeerCount, ids.length); })");
+      downloader.js("const m = swarmrtcApp.download.mesh; window.churnPeers = [[0, m.connectedPeers]];"
+          + " const t0 = Date.now(); m.on('peers', (ids) => churnPeers.push([Date.now() - t0, ids]));");
 
       long stopped = System.nanoTime();
       net.server().stop();
@@ -77,8 +76,9 @@ class SignalingServerRestartTest {
       assertTrue(received < SIZE + verifiedAtStop,
           "the download went on instead of starting over: received " + received + " bytes of " + SIZE);
       awaitOnlyLinkTo(downloader, peerId(sharer, "share"));
-      assertEquals(1L, downloader.js("return churnLowestPeerCount"),
-          "the downloader stayed connected to the sharer throughout: the old connection was retired only once the new one was up");
+      assertEquals(1L, downloader.js("return Math.min(...churnPeers.map(([, ids]) => ids.length))"),
+          "the downloader stayed connected to the sharer throughout: the old connection was retired only once the new one was up;"
+              + " connected peers over time (ms): " + downloader.js("return JSON.stringify(churnPeers)"));
 
       Chromium latecomer = net.browser("latecomer", net.home(3));
       openDownload(latecomer, link);
