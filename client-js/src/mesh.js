@@ -8,8 +8,10 @@
  * mesh connects anew to the peers of the new room. Every link of a mesh uses one DTLS certificate,
  * so a new link whose remote fingerprint equals an orphan's reaches the same peer: once it has been
  * connected for `orphanGraceMs`, the orphan is closed. (The grace lets the far side's new link
- * connect too: both sides retire their orphan, and the first close ends the other's.) An orphan whose peer does not come back (or uses a certificate
- * per connection) lives until its connection ends.
+ * connect too: both sides retire their orphan, and the first close ends the other's.) The match is
+ * safe: a link connects only after DTLS proved the remote holds the fingerprint's private key. An
+ * orphan whose peer does not come back (or uses a certificate per connection, as the Java peer
+ * does today) lives until its connection ends.
  *
  * Events:
  * - `joined` {peerId, room, resumed}; `signaling` {state} (connecting, joined, reconnecting, ...)
