@@ -77,6 +77,12 @@ export const ErrorCodes = Object.freeze({
   BAD_ROOM_NAME: 'BAD_ROOM_NAME',
   /** Nobody in the room has the content (yet). */
   NO_SEEDERS: 'NO_SEEDERS',
+  /**
+   * The download stalled: no connected peer has any of the pieces still missing (e.g. the only
+   * complete copy left). A warning; `details` {missingPieces, unavailablePieces, pieceCount}. The
+   * download resumes by itself when a peer that has them connects.
+   */
+  PIECES_UNAVAILABLE: 'PIECES_UNAVAILABLE',
   /** A piece failed SHA-256 verification. */
   PIECE_VERIFICATION_FAILED: 'PIECE_VERIFICATION_FAILED',
   /** The manifest received does not match the content id of the link. */

@@ -14,7 +14,7 @@ export declare const ErrorCodes: Readonly<{
   NEGOTIATION_FAILED: 'NEGOTIATION_FAILED';
   MESSAGE_TOO_LARGE: 'MESSAGE_TOO_LARGE'; CHANNEL_CLOSED: 'CHANNEL_CLOSED'; CHANNEL_ERROR: 'CHANNEL_ERROR';
   CHAT_TEXT_INVALID: 'CHAT_TEXT_INVALID'; CHAT_MESSAGE_INVALID: 'CHAT_MESSAGE_INVALID';
-  NO_FILES: 'NO_FILES'; BAD_LINK: 'BAD_LINK'; BAD_ROOM_NAME: 'BAD_ROOM_NAME'; NO_SEEDERS: 'NO_SEEDERS';
+  NO_FILES: 'NO_FILES'; BAD_LINK: 'BAD_LINK'; BAD_ROOM_NAME: 'BAD_ROOM_NAME'; NO_SEEDERS: 'NO_SEEDERS'; PIECES_UNAVAILABLE: 'PIECES_UNAVAILABLE';
   PIECE_VERIFICATION_FAILED: 'PIECE_VERIFICATION_FAILED'; MANIFEST_MISMATCH: 'MANIFEST_MISMATCH';
   STORAGE_FAILED: 'STORAGE_FAILED'; STORAGE_RANGE: 'STORAGE_RANGE'; SAVE_FAILED: 'SAVE_FAILED';
   NOT_IMPLEMENTED: 'NOT_IMPLEMENTED';
@@ -92,7 +92,7 @@ export interface ManifestSummary {
 }
 export type TransferPhase =
   | 'starting' | 'joining' | 'preparing' | 'sharing'
-  | 'connecting' | 'waiting' | 'unreachable' | 'fetching-manifest' | 'downloading' | 'done' | 'closed';
+  | 'connecting' | 'waiting' | 'unreachable' | 'fetching-manifest' | 'downloading' | 'stalled' | 'done' | 'closed';
 
 interface TransferEvents {
   status: { phase: TransferPhase; message?: string };

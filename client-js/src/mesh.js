@@ -2,6 +2,17 @@
  * A room of peers: joins a signaling room and keeps one PeerLink to every other peer in it.
  * The newcomer offers to everyone already there; peers that arrive later offer to us.
  *
+ * Server restarts: a restarted server knows no resume token, so the signaling client joins afresh
+ * under a new peer id (`joined` with `resumed: false`), and so does every other peer. Connected
+ * links of the old identity keep carrying data ("orphans": their signaling ids are void), and the
+ * mesh connects anew to the peers of the new room. Every link of a mesh uses one DTLS certificate,
+ * so a new link whose remote fingerprint equals an orphan's reaches the same peer: once it has been
+ * connected for `orphanGraceMs`, the orphan is closed. (The grace lets the far side's new link
+ * connect too: both sides retire their orphan, and the first close ends the other's.) The match is
+ * safe: a link connects only after DTLS proved the remote holds the fingerprint's private key. An
+ * orphan whose peer does not come back (or uses a certificate per connection, as the Java peer
+ * does today) lives until its connection ends.
+ *
  * Events:
  * - `joined` {peerId, room, resumed}; `signaling` {state} (connecting, joined, reconnecting, ...)
  * - `peer` {peerId, link} a link was created; `peer-connected` {peerId}; `peer-left` {peerId, error?}
@@ -39,6 +50,8 @@ import { defaultIceServersUrl, defaultSignalingUrl } from './urls.js';
  * @property {import('./scheduler.js').Scheduler} [scheduler]
  * @property {number} [iceTimeoutMs]
  * @property {number} [pathPollMs=5000] how often to re-read each peer's path from getStats
+ * @property {number} [orphanGraceMs=2000] how long a link of the old identity outlives its
+ *   replacement after a server restart (see the module comment)
  * @property {import('./channel.js').ChannelOptions} [channelOptions]
  */
 
@@ -47,7 +60,7 @@ export class PeerMesh extends Emitter {
   /** @param {PeerMeshOptions} options */
   constructor(options) {
     super();
-    this._opts = withDefaults({ pathPollMs: 5000, channels: DEFAULT_CHANNELS }, options);
+    this._opts = withDefaults({ pathPollMs: 5000, orphanGraceMs: 2000, channels: DEFAULT_CHANNELS }, options);
     this.room = options.room;
     /** @type {Map<string, PeerLink>} */
     this.links = new Map();
@@ -61,6 +74,10 @@ export class PeerMesh extends Emitter {
     /** @type {Array<() => void>} */ this._backlog = [];
     this._iceRefreshAt = Infinity;
     this._iceRefreshing = false;
+    /** @type {Set<string>} ids of orphaned links (see the module comment) */
+    this._orphans = new Set();
+    /** @type {RTCCertificate[]|undefined} one DTLS certificate for every link of this mesh */
+    this._certificates = undefined;
     this.signaling = new SignalingClient({
       url: options.signalingUrl ?? defaultSignalingUrl(),
       room: options.room, password: options.password, token: options.token,
@@ -90,6 +107,8 @@ export class PeerMesh extends Emitter {
    * @returns {Promise<{peerId: string, peers: string[]}>}
    */
   async join() {
+    const certificate = this._makeCertificate();
+    if (certificate) await certificate;
     const joined = await this.signaling.connect();
     return { peerId: joined.peerId, peers: joined.peers };
   }
@@ -126,16 +145,20 @@ export class PeerMesh extends Emitter {
   /** @param {import('./signaling-messages.js').JoinedMessage} msg */
   async _onJoined(msg) {
     if (!msg.resumed) {
-      // A fresh identity (first join, or RESUME_FAILED): every earlier link is void.
+      // A fresh identity (first join, or RESUME_FAILED, e.g. after a server restart): links still
+      // connected keep their data flowing as orphans; the others cannot finish negotiating.
       this._ready = false;
-      for (const peerId of [...this.links.keys()]) this._drop(peerId, null);
+      for (const peerId of [...this.links.keys()]) {
+        if (this._connected.has(peerId)) this._orphans.add(peerId);
+        else this._drop(peerId, null);
+      }
       if (!this._opts.iceServers) {
         await this._loadIceServers(msg.peerId);
       }
       if (this._closed) return;
     } else {
       // Resumed: peers that left while we were away get no second peer-left; drop them now.
-      for (const peerId of [...this.links.keys()]) if (!msg.peers.includes(peerId)) this._drop(peerId, null);
+      for (const peerId of [...this.links.keys()]) if (!msg.peers.includes(peerId) && !this._orphans.has(peerId)) this._drop(peerId, null);
     }
     this.emit('joined', { peerId: msg.peerId, room: msg.room, resumed: msg.resumed });
     this._startPathPolling();
@@ -191,7 +214,7 @@ export class PeerMesh extends Emitter {
     this._refreshIceServersIfStale(); // for the links after this one
     const link = new PeerLink({
       localId: this.signaling.peerId, remoteId: peerId, initiator, signaling: this.signaling,
-      iceServers: this._iceServers, channels: this._opts.channels, RTCPeerConnection: this._opts.RTCPeerConnection,
+      iceServers: this._iceServers, certificates: this._certificates, channels: this._opts.channels, RTCPeerConnection: this._opts.RTCPeerConnection,
       scheduler: this._opts.scheduler, iceTimeoutMs: this._opts.iceTimeoutMs, channelOptions: this._opts.channelOptions,
     });
     this.links.set(peerId, link);
@@ -200,6 +223,7 @@ export class PeerMesh extends Emitter {
       this._connected.add(peerId);
       this.emit('peer-connected', { peerId });
       this.emit('peers', this.connectedPeers);
+      this._retireOrphansOf(link);
     });
     link.on('path', (path) => this.emit('path', { peerId, path }));
     link.on('warning', (err) => this.emit('warning', err));
@@ -215,10 +239,43 @@ export class PeerMesh extends Emitter {
     const link = this.links.get(peerId);
     if (!link) return;
     this.links.delete(peerId);
+    this._orphans.delete(peerId);
     link.close();
     const wasConnected = this._connected.delete(peerId);
     this.emit('peer-left', error ? { peerId, error } : { peerId });
     if (wasConnected) this.emit('peers', this.connectedPeers);
+  }
+
+  /**
+   * Generates the mesh's DTLS certificate once (where the browser can), so remote peers can tell
+   * a new link of ours from a new peer after a server restart. Null when there is nothing to wait for.
+   * @returns {Promise<void>|null}
+   */
+  _makeCertificate() {
+    const PC = /** @type {any} */ (this._opts.RTCPeerConnection ?? globalThis.RTCPeerConnection);
+    if (this._certificates || typeof PC?.generateCertificate !== 'function') return null;
+    return PC.generateCertificate({ name: 'ECDSA', namedCurve: 'P-256' }).then((cert) => {
+      this._certificates = [cert];
+    }, (err) => {
+      this.emit('warning', new SwarmRtcError(ErrorCodes.NEGOTIATION_FAILED, `no shared DTLS certificate (${err?.message}); each link gets its own`, { cause: err }));
+    });
+  }
+
+  /**
+   * Closes, after the grace period, the orphans that reach the same remote peer as `link` (now
+   * connected), if `link` is still there then.
+   * @param {PeerLink} link
+   */
+  _retireOrphansOf(link) {
+    if (this._orphans.size === 0 || this._orphans.has(link.remoteId)) return;
+    const fingerprint = link.remoteFingerprint;
+    if (!fingerprint) return;
+    const sameRemote = [...this._orphans].filter((id) => this.links.get(id)?.remoteFingerprint === fingerprint);
+    if (sameRemote.length === 0) return;
+    this.signaling._sched.setTimeout(() => {
+      if (this._closed || this.links.get(link.remoteId) !== link) return;
+      for (const orphanId of sameRemote) if (this._orphans.has(orphanId)) this._drop(orphanId, null);
+    }, this._opts.orphanGraceMs);
   }
 
   _startPathPolling() {

@@ -48,6 +48,8 @@ export const DEFAULT_CHANNELS = Object.freeze([
  * @property {number} [disconnectedGraceMs=5000] wait this long in `disconnected` before restarting ICE
  * @property {number} [maxIceRestarts=2]
  * @property {import('./channel.js').ChannelOptions} [channelOptions]
+ * @property {RTCCertificate[]} [certificates] the DTLS certificate(s) to use (a mesh passes one for
+ *   all its links, so its remote peers can recognise it by fingerprint; see remoteFingerprint)
  */
 
 /** Remote candidates kept while waiting for the remote description. */
@@ -55,6 +57,16 @@ const MAX_PENDING_CANDIDATES = 256;
 
 /** Whether the local peer is the polite one in a collision (docs/signaling.md, Lifecycle 3). */
 export const isPolite = (/** @type {string} */ localId, /** @type {string} */ remoteId) => localId < remoteId;
+
+/**
+ * The first `a=fingerprint` line of an SDP (session or media level), normalised, or null.
+ * @param {string|undefined|null} sdp
+ * @returns {string|null}
+ */
+export function sdpFingerprint(sdp) {
+  const m = /^a=fingerprint:(\S+) ([0-9A-Fa-f:]+)\s*$/m.exec(sdp ?? '');
+  return m ? `${m[1].toLowerCase()} ${m[2].toUpperCase()}` : null;
+}
 
 /** @extends {Emitter<any>} */
 export class PeerLink extends Emitter {
@@ -91,7 +103,7 @@ export class PeerLink extends Emitter {
     const PC = options.RTCPeerConnection ?? globalThis.RTCPeerConnection;
     if (!PC) throw new SwarmRtcError(ErrorCodes.NEGOTIATION_FAILED, 'this browser has no RTCPeerConnection');
     /** @type {RTCPeerConnection} */
-    this.pc = new PC({ iceServers: options.iceServers ?? [] });
+    this.pc = new PC(options.certificates ? { iceServers: options.iceServers ?? [], certificates: options.certificates } : { iceServers: options.iceServers ?? [] });
     this._wire();
     this._initiator = options.initiator;
     this._started = false;
@@ -143,6 +155,15 @@ export class PeerLink extends Emitter {
       }
     } catch { /* closed meanwhile: keep the last known path */ }
     return this.path;
+  }
+
+  /**
+   * The remote peer's DTLS certificate fingerprint from its session description ("sha-256 AB:CD..."),
+   * or null before one arrived. Stable across connections when the remote uses one certificate.
+   * @returns {string|null}
+   */
+  get remoteFingerprint() {
+    return sdpFingerprint(this.pc.remoteDescription?.sdp);
   }
 
   /** Closes the connection and its channels. Idempotent. */

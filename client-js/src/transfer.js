@@ -200,6 +200,8 @@ export class DownloadSession extends TransferSession {
     /** @type {Blob|null} the verified content once done */
     this.result = null;
     this._storage = options.storage ?? 'auto';
+    /** whether the transfer reported that no connected peer has a missing piece */
+    this._stalled = false;
     queueMicrotask(() => { void this._start(); });
   }
 
@@ -227,6 +229,8 @@ export class DownloadSession extends TransferSession {
         if (connected.length === 0) return;
         if (!this.transfer) this._startTransfer();
         if (!this.manifest && (this.phase === 'connecting' || this.phase === 'joining')) this._setPhase('fetching-manifest');
+        // A download that waited for peers goes on (the transfer says so if they lack the pieces).
+        if (this.manifest && !this._stalled && ['connecting', 'waiting', 'unreachable', 'stalled'].includes(this.phase)) this._setPhase('downloading');
       });
       this.mesh.on('peer-left', ({ error }) => {
         if (error) this.emit('warning', error); // ICE_TIMEOUT / ICE_FAILED: say why, not just "gone"
@@ -245,6 +249,11 @@ export class DownloadSession extends TransferSession {
   }
 
   _waitForPeers() {
+    if (this.manifest) {
+      // Mid-download: the peers with the missing pieces left; the transfer reports PIECES_UNAVAILABLE.
+      this._setPhase('stalled', 'nobody online has the pieces still missing; waiting for someone who has them');
+      return;
+    }
     this._setPhase('waiting', 'nobody is sharing this link right now; waiting for the sharer to come back');
     this.emit('warning', new SwarmRtcError(ErrorCodes.NO_SEEDERS, 'nobody in the room has the content'));
   }
@@ -258,6 +267,16 @@ export class DownloadSession extends TransferSession {
         this.manifest = m;
         this.emit('manifest', m);
         this._setPhase('downloading');
+      });
+      // No connected peer has a missing piece (the only complete copy left): say so until one does.
+      transfer.on('availability', (a) => {
+        this._stalled = a.stalled;
+        if (this.phase === 'done' || this.phase === 'closed') return;
+        if (a.stalled) {
+          this._setPhase('stalled', `${a.unavailablePieces} of ${a.pieceCount} pieces are not available from anyone online; waiting for someone who has them`);
+        } else if (this.phase === 'stalled') {
+          this._setPhase('downloading');
+        }
       });
       transfer.on('done', ({ blob }) => {
         this.result = blob;

@@ -158,6 +158,28 @@ describe('download', () => {
     assert.equal(engine.transfer.closed, true);
   });
 
+  it('says the download stalled while no peer has the missing pieces, and goes on when one comes back', async () => {
+    const { options, serverJoins, sockets } = env();
+    const engine = fakeEngine();
+    const d = download(`#room=r1&content=${CONTENT}`, { ...options, engine, storage: 'memory' });
+    await serverJoins([OTHER]);
+    FakeRTCPeerConnection.instances[0].setStates('connected');
+    await flush();
+    engine.transfer.emit('manifest', { contentId: CONTENT, name: 'a.bin', files: [{ path: 'a.bin', size: 100 }], totalSize: 100, pieceSize: 16_384, pieceCount: 1 });
+    assert.equal(d.phase, 'downloading');
+    engine.transfer.emit('availability', { stalled: true, missingPieces: 1, unavailablePieces: 1, pieceCount: 1 });
+    assert.equal(d.phase, 'stalled');
+    sockets[0].serverSend({ type: 'peer-left', peerId: OTHER }); // the sole sharer is gone
+    await flush();
+    assert.equal(d.phase, 'stalled', 'not "nobody is sharing": the download is under way');
+    sockets[0].serverSend({ type: 'peer-joined', peerId: 'c2hhcmVyLWFnYWluLXNoYXJl' });
+    await flush();
+    assert.equal(d.phase, 'stalled', 'a new peer alone does not mean the pieces are there');
+    engine.transfer.emit('availability', { stalled: false, missingPieces: 1, unavailablePieces: 0, pieceCount: 1 });
+    assert.equal(d.phase, 'downloading');
+    d.close();
+  });
+
   it('turns a piece that failed verification into a PIECE_VERIFICATION_FAILED warning', async () => {
     const { options, serverJoins } = env();
     const engine = fakeEngine();
@@ -224,6 +246,70 @@ describe('room mesh across a signaling reconnect', () => {
     assert.deepEqual([...chat.mesh.links.keys()], [OTHER, FOURTH]);
     assert.equal(FakeRTCPeerConnection.instances[1].closed, true, 'the link to the peer that left is closed');
     assert.deepEqual(FakeRTCPeerConnection.instances[2].createdChannels.map((c) => c.label), ['chat'], 'we offer to the newcomer we missed');
+    chat.close();
+  });
+});
+
+describe('room mesh across a server restart (fresh identities)', () => {
+  const sdpWith = (fingerprint) => `v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\na=fingerprint:sha-256 ${fingerprint}\r\n`;
+  const ME2 = 'bWUyLW1lMi1tZTItbWUyLW1';
+  const OTHER2 = 'b3RoZXIyLW90aGVyMi1vdGg';
+  const STRANGER = 'c3RyYW5nZXItc3RyYW5nZXI';
+
+  /** Joins, connects to OTHER (fingerprint AA:01), restarts the server and rejoins as ME2 seeing `peers`. */
+  async function restartedMesh(peers) {
+    const { options, sockets, scheduler, serverJoins } = env();
+    const chat = joinChat('lobby', options);
+    await serverJoins([OTHER]);
+    const old = FakeRTCPeerConnection.instances[0];
+    chat.mesh.links.get(OTHER).handleAnswer(sdpWith('AA:01'));
+    await flush();
+    old.setStates('connected');
+    sockets[0].serverClose(1001, 'server stopping');
+    scheduler.advance(1_000);
+    sockets[1].serverOpen();
+    assert.equal(sockets[1].sentJson()[0].resumeToken, 't', 'the client first tries to resume');
+    sockets[1].serverSend({ type: 'error', code: 'RESUME_FAILED', message: 'unknown resume token', fatal: false });
+    assert.equal(sockets[1].sentJson()[1].resumeToken, undefined, 'then joins afresh on the same socket');
+    sockets[1].serverSend({ type: 'joined', room: 'lobby', peerId: ME2, resumeToken: 't2', peers, resumed: false });
+    await flush();
+    await flush();
+    return { chat, old, scheduler };
+  }
+
+  it('keeps the connected link of the old identity while it rejoins under a new peer id', async () => {
+    const { chat, old } = await restartedMesh([OTHER2]);
+    assert.equal(chat.mesh.peerId, ME2);
+    assert.deepEqual([...chat.mesh.links.keys()], [OTHER, OTHER2], 'the orphan carries on; the newcomer offers to the new room');
+    assert.equal(old.closed, false);
+    chat.close();
+  });
+
+  it('closes the old link once a new link to the same peer (same DTLS fingerprint) has been connected for the grace period', async () => {
+    const { chat, old, scheduler } = await restartedMesh([OTHER2]);
+    const fresh = FakeRTCPeerConnection.instances[1];
+    chat.mesh.links.get(OTHER2).handleAnswer(sdpWith('AA:01'));
+    await flush();
+    fresh.setStates('connected');
+    assert.deepEqual(chat.mesh.connectedPeers, [OTHER, OTHER2], 'both for now: the far side may still be connecting its new link');
+    scheduler.advance(1_999);
+    assert.equal(old.closed, false);
+    scheduler.advance(1);
+    assert.equal(old.closed, true, 'the orphan is retired');
+    assert.deepEqual([...chat.mesh.links.keys()], [OTHER2]);
+    assert.deepEqual(chat.mesh.connectedPeers, [OTHER2]);
+    chat.close();
+  });
+
+  it('keeps the old link when the new connected peer is someone else', async () => {
+    const { chat, old, scheduler } = await restartedMesh([STRANGER]);
+    const fresh = FakeRTCPeerConnection.instances[1];
+    chat.mesh.links.get(STRANGER).handleAnswer(sdpWith('BB:02'));
+    await flush();
+    fresh.setStates('connected');
+    scheduler.advance(10_000);
+    assert.equal(old.closed, false);
+    assert.deepEqual([...chat.mesh.links.keys()].sort(), [OTHER, STRANGER].sort());
     chat.close();
   });
 });

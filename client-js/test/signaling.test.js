@@ -196,6 +196,29 @@ describe('SignalingClient', () => {
       [['warning', 'SIGNALING_UNREACHABLE'], ['warning', 'RESUME_FAILED'], ['joined', false]]);
   });
 
+  it('keeps retrying at the capped delay while the server is down, then joins the restarted server afresh', async () => {
+    const { client, sockets, scheduler } = await joinedClient({ backoffBaseMs: 500, backoffMaxMs: 4_000 });
+    sockets[0].serverClose(1001, 'server stopping');
+    const delays = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      delays.push(...scheduler.pendingDelays());
+      scheduler.advance(scheduler.pendingDelays()[0]);
+      sockets.at(-1).serverClose(1006); // connection refused: nothing listens
+    }
+    assert.deepEqual(delays, [375, 750, 1500, 3000, 3000, 3000], 'doubling, then capped at 4 s (random 0.5: 3/4 of the cap)');
+    assert.equal(client.state, 'reconnecting');
+    scheduler.advance(scheduler.pendingDelays()[0]);
+    const fresh = sockets.at(-1);
+    fresh.serverOpen(); // the server is back, with empty rooms
+    fresh.serverSend({ type: 'error', code: 'RESUME_FAILED', message: 'unknown resume token', fatal: false });
+    fresh.serverSend(joined({ peerId: 'bmV3LWlkLW5ldy1pZC1uZXc', resumeToken: 'tok-2', peers: [] }));
+    assert.equal(client.state, 'joined');
+    assert.equal(client.peerId, 'bmV3LWlkLW5ldy1pZC1uZXc');
+    fresh.serverClose(1006);
+    assert.deepEqual(scheduler.pendingDelays(), [375], 'the fresh join reset the backoff');
+    client.close();
+  });
+
   it('pings while joined and reconnects when the server goes silent', async () => {
     const { client, sockets, scheduler } = await joinedClient({ pingIntervalMs: 10_000, livenessTimeoutMs: 30_000 });
     const warnings = recordEvents(client, ['warning']);

@@ -147,6 +147,40 @@ describe('swarm engine', () => {
     assert.equal(a.t.closed, false);
   });
 
+  it('reports PIECES_UNAVAILABLE when the only complete copy leaves mid-download, and finishes when it is shared again', async () => {
+    const scheduler = new FakeScheduler();
+    const content = pseudoRandom(40 * PIECE, 9);
+    const [sharer, alice] = [new FakeMesh('sharer'), new FakeMesh('alice')];
+    const { t: s, manifest } = await sharing(sharer, content);
+    const d = downloading(alice, manifest.contentId, { scheduler });
+    const availability = [];
+    d.t.on('availability', (a) => availability.push(a));
+    const [toSharer] = connect(alice, sharer);
+    await new Promise((resolve) => d.t.on('progress', (p) => { if (p.verifiedPieces >= 5) resolve(); }));
+    toSharer.close(); // the sharer leaves
+    s.close();
+    await new Promise((r) => setTimeout(r, 20)); // in-flight messages and the close land
+    const verified = d.log.progress.at(-1).verifiedPieces;
+    assert.ok(verified < 40, `mid-download (${verified} pieces)`);
+    scheduler.advance(4_000);
+    assert.deepEqual(d.log.warnings, [], 'a grace period first');
+    scheduler.advance(2_000);
+    assert.deepEqual(d.log.warnings, ['PIECES_UNAVAILABLE']);
+    assert.deepEqual(availability, [{ stalled: true, missingPieces: 40 - verified, unavailablePieces: 40 - verified, pieceCount: 40 }]);
+
+    const back = new FakeMesh('sharer-again');
+    const { manifest: again } = await sharing(back, content);
+    assert.equal(again.contentId, manifest.contentId, 'the same file shared again: the same content id');
+    connect(alice, back);
+    for (let i = 0; i < 200 && !d.t.session.isComplete; i++) {
+      await new Promise((r) => setImmediate(r));
+      scheduler.advance(250);
+    }
+    assert.deepEqual(await bytesOf((await d.done).blob), content);
+    assert.equal(availability.at(-1).stalled, false, 'resumed');
+    assert.deepEqual(d.log.warnings, ['PIECES_UNAVAILABLE'], 'said once');
+  });
+
   it('warns when a peer has other content, and keeps waiting', async () => {
     const [other, alice] = [new FakeMesh('other'), new FakeMesh('alice')];
     await sharing(other, pseudoRandom(PIECE, 6));

@@ -10,12 +10,15 @@
  * writes to a PieceStore; a seed has nothing to write). An EngineTransfer (see ../engine.js).
  *
  * Events: those of engine.js, including the optional `peer-content` (on every HANDSHAKE, BITFIELD
- * and HAVE), `banned` {peerId, reason} and `warning` SwarmRtcError (MANIFEST_MISMATCH, NO_SEEDERS).
+ * and HAVE), `banned` {peerId, reason}, `warning` SwarmRtcError (MANIFEST_MISMATCH, NO_SEEDERS,
+ * PIECES_UNAVAILABLE) and `availability` {stalled, missingPieces, unavailablePieces, pieceCount}
+ * when a download stalls because no connected peer has a missing piece, and when it resumes.
  * @module swarm-engine/swarm-transfer
  */
 import { Emitter } from '../emitter.js';
 import { ErrorCodes, SwarmRtcError, toSwarmRtcError } from '../errors.js';
 import { realScheduler } from '../scheduler.js';
+import { StallMonitor, pieceAvailability } from '../swarm/availability.js';
 import { toHex } from '../swarm/bytes.js';
 import { GOODBYE, TYPE_CODES, encode } from '../swarm/codec.js';
 import { corruptUploads } from './test-hooks.js';
@@ -80,6 +83,7 @@ export class SwarmTransfer extends Emitter {
     /** @type {unknown} */ this._timer = null;
     this._stalledSince = null;
     this._stallWarned = false;
+    this._stallMonitor = new StallMonitor({ stallMs: STALL_WARNING_MS });
     /** @type {Array<() => void>} */ this._unsubscribe = [];
     this._listen();
   }
@@ -319,10 +323,18 @@ export class SwarmTransfer extends Emitter {
     if (!this.closed) this._timer = this._sched.setTimeout(() => this._tick(), TICK_MS);
   }
 
-  /** Warns NO_SEEDERS once when connected peers have nothing we can fetch for a while. */
+  /**
+   * With the manifest: reports (`availability`, and a PIECES_UNAVAILABLE warning) when no connected
+   * peer has any piece still missing for a while, e.g. the only complete copy left, and when
+   * pieces are available again. Before it: warns NO_SEEDERS once when connected peers lack it.
+   */
   _checkStall() {
     const s = this.session;
-    if (s.isComplete || this._peers.size === 0) {
+    if (s.manifest) {
+      this._checkPieceAvailability();
+      return;
+    }
+    if (this._peers.size === 0) {
       this._stalledSince = null;
       return;
     }
@@ -334,21 +346,28 @@ export class SwarmTransfer extends Emitter {
       this._stalledSince = now;
     } else if (!this._stallWarned && now - this._stalledSince >= STALL_WARNING_MS) {
       this._stallWarned = true;
-      this.emit('warning', new SwarmRtcError(ErrorCodes.NO_SEEDERS, s.manifest
-        ? 'no connected peer has the pieces still missing; waiting for someone who has them'
-        : 'no connected peer has this content; waiting for the sharer'));
+      this.emit('warning', new SwarmRtcError(ErrorCodes.NO_SEEDERS, 'no connected peer has this content; waiting for the sharer'));
     }
   }
 
-  _someoneHasWhatWeNeed() {
-    const s = this.session;
-    const peers = s.peerIds().map((id) => s.peer(id)).filter((p) => p && p.handshaken);
-    if (!s.manifest) return peers.some((p) => p.hasManifest);
-    const have = s.have;
-    for (let piece = 0; piece < have.size; piece++) {
-      if (!have.get(piece) && peers.some((p) => p.hasPiece(piece))) return true;
+  _checkPieceAvailability() {
+    const change = this._stallMonitor.update(this._sched.now(), pieceAvailability(this.session.have, this._handshakenPeers()));
+    if (!change) return;
+    this.emit('availability', change);
+    if (change.stalled) {
+      this.emit('warning', new SwarmRtcError(ErrorCodes.PIECES_UNAVAILABLE,
+        `${change.unavailablePieces} of ${change.pieceCount} pieces are not available from any connected peer; waiting for someone who has them`,
+        { details: { missingPieces: change.missingPieces, unavailablePieces: change.unavailablePieces, pieceCount: change.pieceCount } }));
     }
-    return false;
+  }
+
+  _handshakenPeers() {
+    const s = this.session;
+    return s.peerIds().map((id) => s.peer(id)).filter((p) => p && p.handshaken);
+  }
+
+  _someoneHasWhatWeNeed() {
+    return this._handshakenPeers().some((p) => p.hasManifest);
   }
 }
 

@@ -12,6 +12,7 @@ const PHASES = {
   unreachable: ['Cannot connect to the people sharing this link.', 'bad'],
   'fetching-manifest': ['Getting the file list…', 'warn'],
   downloading: ['Downloading…', 'ok'],
+  stalled: ['Stalled: some pieces are not available from anyone online. Waiting for someone who has them…', 'bad'],
   done: ['Done: every piece verified.', 'ok'],
 };
 
@@ -24,6 +25,7 @@ function start() {
   session.on('status', ({ phase, message }) => {
     const [text, tone] = PHASES[phase] ?? [message ?? phase, 'idle'];
     if (phase !== 'closed') setStatus(status, text, /** @type {any} */ (tone));
+    if (phase === 'downloading' || phase === 'done') hideWarning(['NO_SEEDERS', 'PIECES_UNAVAILABLE']);
   });
   session.on('manifest', (m) => {
     $('manifest-name').textContent = m.name || m.files[0]?.path || 'Download';
@@ -49,9 +51,11 @@ function start() {
     renderPeers($('peer-list'), info);
   });
   session.on('warning', (err) => {
-    if (!['NO_SEEDERS', 'PIECE_VERIFICATION_FAILED', 'MANIFEST_MISMATCH', 'ICE_TIMEOUT', 'ICE_FAILED'].includes(err.code)) return;
+    if (!['NO_SEEDERS', 'PIECES_UNAVAILABLE', 'PIECE_VERIFICATION_FAILED', 'MANIFEST_MISMATCH', 'ICE_TIMEOUT', 'ICE_FAILED'].includes(err.code)) return;
     const el = $('warning');
-    el.textContent = describeError(err);
+    const counts = err.code === 'PIECES_UNAVAILABLE' && err.details
+      ? ` (${err.details.unavailablePieces} of ${err.details.pieceCount} pieces missing)` : '';
+    el.textContent = describeError(err) + counts;
     el.dataset.code = err.code;
     el.classList.remove('hidden');
   });
@@ -64,6 +68,15 @@ function start() {
     setStatus(status, err.code === 'BAD_LINK' ? 'This link does not work.' : 'The download stopped.', 'bad');
     showError($('error'), err);
   });
+}
+
+/** Hides the warning when it shows one of `codes` (the situation it described is over). @param {string[]} codes */
+function hideWarning(codes) {
+  const el = $('warning');
+  if (codes.includes(el.dataset.code ?? '')) {
+    el.classList.add('hidden');
+    delete el.dataset.code;
+  }
 }
 
 $('save').addEventListener('click', async () => {

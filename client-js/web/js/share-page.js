@@ -1,5 +1,7 @@
 // Share page: pick or drop files, then show the link, its QR code and who is downloading.
-import { formatBytes, share } from '../lib/index.js';
+// The page keeps its room in its fragment (#room=...): sharing the same files again, after a stop
+// or a reload, gives the same link, so downloaders waiting on it get their missing pieces.
+import { formatBytes, parseChatRoom, randomRoom, share } from '../lib/index.js';
 import { renderQr } from './qr-view.js';
 import { $, app, formatRate, renderPeers, setStatus, showError } from './ui.js';
 
@@ -22,7 +24,7 @@ function start(files) {
   $('total-size').textContent = formatBytes(files.reduce((sum, f) => sum + f.size, 0));
   showError($('error'), null);
 
-  const session = share(files);
+  const session = share(files, { room: pageRoom() });
   state.share = session;
   const status = $('status');
   session.on('status', ({ phase, message }) => {
@@ -52,6 +54,19 @@ function start(files) {
     setStatus(status, 'Not sharing.', 'bad');
     showError($('error'), err);
   });
+}
+
+/** The room in the page's fragment, written there on first use. */
+function pageRoom() {
+  let room = null;
+  try {
+    room = parseChatRoom(location.hash);
+  } catch { /* not a valid room: pick a fresh one */ }
+  if (!room) {
+    room = randomRoom();
+    history.replaceState(null, '', `#room=${room}`);
+  }
+  return room;
 }
 
 fileInput.addEventListener('change', () => start(Array.from(fileInput.files ?? [])));

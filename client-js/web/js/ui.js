@@ -12,6 +12,7 @@ export const $ = (id) => {
 const FRIENDLY = {
   [ErrorCodes.BAD_LINK]: 'This link is not a valid swarmrtc link. Ask the sender to copy it again.',
   [ErrorCodes.NO_SEEDERS]: 'Nobody is sharing this link right now. The download starts when the sharer is back online.',
+  [ErrorCodes.PIECES_UNAVAILABLE]: 'Some pieces are not available from anyone online right now (the only complete copy went offline). The download finishes by itself when someone who has them comes back.',
   [ErrorCodes.PIECE_VERIFICATION_FAILED]: 'A piece failed verification and was discarded; it is being fetched again from another peer.',
   [ErrorCodes.MANIFEST_MISMATCH]: 'A peer sent content that does not match this link; it was ignored.',
   [ErrorCodes.NOT_IMPLEMENTED]: 'File transfer is not available in this build yet.',

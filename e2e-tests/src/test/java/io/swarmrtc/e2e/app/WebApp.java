@@ -73,6 +73,11 @@ public final class WebApp implements AutoCloseable {
 
   /** Waits until the download page says every piece is verified; fails early on a page error. */
   public void awaitDownloaded(Chromium browser, Duration timeout) {
+    awaitDownload(browser, timeout);
+  }
+
+  /** As {@link #awaitDownloaded}, for a download page served by any server. */
+  public static void awaitDownload(Chromium browser, Duration timeout) {
     Object phase = browser.waitForJs(
         "const s = swarmrtcApp.download.snapshot(); return s.phase === 'done' || s.error ? (s.error || 'done') : null",
         "return JSON.stringify(swarmrtcApp.download.snapshot())", timeout, browser.name() + " to finish the download");
@@ -87,6 +92,11 @@ public final class WebApp implements AutoCloseable {
    * download into the profile's download directory) and returns the saved file once complete.
    */
   public Path save(Chromium browser, String fileName, long size, Duration timeout) {
+    return saveDownload(browser, fileName, size, timeout);
+  }
+
+  /** As {@link #save}, for a download page served by any server. */
+  public static Path saveDownload(Chromium browser, String fileName, long size, Duration timeout) {
     browser.call("await swarmrtcApp.download.save({picker: false})", Duration.ofSeconds(10));
     Path saved = browser.downloadDir().resolve(fileName);
     return Poll.until(fileName + " (" + size + " bytes) in " + browser.downloadDir(), timeout, () -> {

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.swarmrtc.e2e.app.TestFiles;
 import io.swarmrtc.e2e.harness.Browsers;
-import io.swarmrtc.e2e.harness.Chromium;
-import io.swarmrtc.e2e.harness.Home;
 import io.swarmrtc.e2e.harness.NatMapping;
 import io.swarmrtc.e2e.harness.NetnsGuard;
-import io.swarmrtc.e2e.harness.Topology;
 import io.swarmrtc.peer.cli.SwarmCli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,30 +42,24 @@ class CliDownloadThroughTheRelayTest {
   void theCliBehindASymmetricNatDownloadsABrowsersShareThroughOurRelayAndSaysSo(@TempDir Path files) throws Exception {
     Path original = TestFiles.random(files, NAME, SIZE, 67);
     Path out = Files.createDirectories(files.resolve("out"));
-    try (Topology t = Topology.create()) {
-      Home home1 = t.home(1, NatMapping.ADDRESS_AND_PORT_DEPENDENT);
-      Home home2 = t.home(2, NatMapping.ADDRESS_AND_PORT_DEPENDENT);
-      try (PublicServer server = PublicServer.start(home1.gateway())) {
-        Chromium sharer = browsers.start("sharer", b -> b.inNamespace(home1.home().name())
-            .args("--unsafely-treat-insecure-origin-as-secure=" + server.origin()));
-        String link = WebAppDownloadThroughTheRelayTest.share(sharer, server, original);
+    try (HomesWithAServer net = HomesWithAServer.create(browsers, NatMapping.ADDRESS_AND_PORT_DEPENDENT, 2)) {
+      String link = net.share(net.browser("sharer", net.home(1)), original);
 
-        Path log = files.resolve("get.log");
-        List<String> cmd = new ArrayList<>(JavaPeerProcess.javaCommand());
-        cmd.addAll(List.of(SwarmCli.class.getName(), "get", link, "-o", out.toString(), "--timeout", "60"));
-        long started = System.nanoTime();
-        Process get = home2.home().start(log, cmd.toArray(String[]::new));
-        boolean ended = get.waitFor(120, TimeUnit.SECONDS);
-        String output = read(log);
-        LOG.info("get ended in {} ms with {}:\n{}", (System.nanoTime() - started) / 1_000_000,
-            ended ? get.exitValue() : "a timeout", output);
-        assertTrue(ended, "the CLI did not finish:\n" + output);
-        assertEquals(0, get.exitValue(), "CLI exit code:\n" + output);
-        assertEquals(TestFiles.sha256(original), TestFiles.sha256(out.resolve(NAME)), "SHA-256 of the downloaded file");
-        assertTrue(output.lines().anyMatch(l -> l.contains("peers 1 (0 direct, 1 relayed)")),
-            "a progress line counts the sharer as relayed:\n" + output);
-        assertTrue(server.turnRelayedBytes() >= SIZE, "our TURN relay carried the file");
-      }
+      Path log = files.resolve("get.log");
+      List<String> cmd = new ArrayList<>(JavaPeerProcess.javaCommand());
+      cmd.addAll(List.of(SwarmCli.class.getName(), "get", link, "-o", out.toString(), "--timeout", "60"));
+      long started = System.nanoTime();
+      Process get = net.home(2).home().start(log, cmd.toArray(String[]::new));
+      boolean ended = get.waitFor(120, TimeUnit.SECONDS);
+      String output = read(log);
+      LOG.info("get ended in {} ms with {}:\n{}", (System.nanoTime() - started) / 1_000_000,
+          ended ? get.exitValue() : "a timeout", output);
+      assertTrue(ended, "the CLI did not finish:\n" + output);
+      assertEquals(0, get.exitValue(), "CLI exit code:\n" + output);
+      assertEquals(TestFiles.sha256(original), TestFiles.sha256(out.resolve(NAME)), "SHA-256 of the downloaded file");
+      assertTrue(output.lines().anyMatch(l -> l.contains("peers 1 (0 direct, 1 relayed)")),
+          "a progress line counts the sharer as relayed:\n" + output);
+      assertTrue(net.server().turnRelayedBytes() >= SIZE, "our TURN relay carried the file");
     }
   }
 

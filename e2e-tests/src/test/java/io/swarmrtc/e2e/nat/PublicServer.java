@@ -39,13 +39,17 @@ final class PublicServer implements AutoCloseable {
   private static final Pattern RELAYED_BYTES = Pattern.compile("(?m)^swarmrtc_turn_relayed_bytes_total(?:\\{[^}]*})? (\\S+)$");
 
   private final String address;
-  private final SwarmrtcServer server;
+  /** The running server; replaced by {@link #restart()}, null while {@link #stop() stopped}. */
+  private volatile SwarmrtcServer server;
+  /** The HTTP port, kept so that a restart comes back on the same one. */
+  private final int port;
   /** The separate TURN server, or null when the server's embedded one runs. */
   private final StunTurnServer separateTurn;
 
   private PublicServer(String address, SwarmrtcServer server, StunTurnServer separateTurn) {
     this.address = address;
     this.server = server;
+    this.port = server.port();
     this.separateTurn = separateTurn;
   }
 
@@ -85,9 +89,33 @@ final class PublicServer implements AutoCloseable {
         .turnSecret(TURN_SECRET).turnRealm("swarmrtc");
   }
 
+  /**
+   * Stops the server for real, as a crashed or redeployed one: every socket closes (signaling,
+   * HTTP, STUN/TURN and its relays) and nothing listens on its ports until {@link #restart()}.
+   */
+  void stop() {
+    SwarmrtcServer running = server;
+    server = null;
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  /**
+   * Starts a fresh server (empty rooms, no resume token known) on the same address and ports,
+   * after {@link #stop()}. Only for the embedded STUN/TURN shape of {@link #start(String)}.
+   */
+  void restart() {
+    if (separateTurn != null) {
+      throw new IllegalStateException("restart() supports the embedded STUN/TURN server only");
+    }
+    stop();
+    server = SwarmrtcServer.start(base(address).port(port).stunPort(STUN_PORT).build());
+  }
+
   /** {@code http://<address>:<port>}: the origin browsers load the web app from. */
   String origin() {
-    return "http://" + address + ":" + server.port();
+    return "http://" + address + ":" + port;
   }
 
   URI uri(String path) {
@@ -152,7 +180,7 @@ final class PublicServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      server.close();
+      stop();
     } finally {
       if (separateTurn != null) {
         separateTurn.close();
