@@ -102,6 +102,11 @@ interface TransferEvents {
   manifest: ManifestSummary;
   /** Not fatal: NO_SEEDERS, PIECE_VERIFICATION_FAILED, SIGNALING_UNREACHABLE (reconnecting), ... */
   warning: SwarmRtcError;
+  /**
+   * The signaling server was lost (`connected: false`, reconnecting with backoff) or reached again.
+   * Connected peers keep transferring meanwhile; only new peers wait for the server.
+   */
+  server: { connected: boolean };
   /** Terminal, at most once, followed by close. */
   error: SwarmRtcError;
   close: void;

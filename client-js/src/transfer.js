@@ -54,9 +54,23 @@ class TransferSession extends Emitter {
     for (const ev of ['peers', 'path', 'peer-left']) this.mesh.on(ev, emitPeers);
     this.mesh.on('warning', (err) => this.emit('warning', err));
     this.mesh.on('error', (err) => this._fail(err));
-    this.mesh.on('signaling', ({ state }) => { if (state === 'reconnecting') this.emit('status', { phase: this.phase, message: 'reconnecting to the server…' }); });
+    /** Whether the signaling server is out of reach (peer links already up carry on meanwhile). */
+    this.serverLost = false;
+    this.mesh.on('signaling', ({ state }) => this._onSignalingState(state));
     /** @type {unknown} */
     this._tick = this._sched.setTimeout(() => this._onTick(), 1000);
+  }
+
+  /**
+   * Emits `server` when the signaling connection is lost (a reconnect attempt begins) or back
+   * (joined again); the states in between (joining, a failed attempt) change nothing.
+   * @param {string} state
+   */
+  _onSignalingState(state) {
+    const lost = state === 'reconnecting' ? true : state === 'joined' ? false : this.serverLost;
+    if (lost === this.serverLost) return;
+    this.serverLost = lost;
+    this.emit('server', { connected: !lost });
   }
 
   /** @returns {PeersInfo} */

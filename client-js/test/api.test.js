@@ -192,6 +192,23 @@ describe('download', () => {
     assert.deepEqual(log.map(([, e]) => [e.code, e.details.piece]), [['PIECE_VERIFICATION_FAILED', 7]]);
     d.close();
   });
+
+  it('says once that the server is lost while it reconnects, and once that it is back', async () => {
+    const { options, sockets, scheduler, serverJoins } = env();
+    const d = download(`#room=r1&content=${CONTENT}`, { ...options, engine: fakeEngine() });
+    const log = recordEvents(d, ['server']);
+    await serverJoins([OTHER]);
+    assert.deepEqual(log, [], 'the first join is not a reconnect');
+    sockets[0].serverClose(1001, 'server stopping');
+    scheduler.advance(1_000);
+    sockets[1].serverClose(1006); // the server is still down: a failed attempt changes nothing
+    scheduler.advance(5_000);
+    assert.deepEqual(log.map(([, e]) => e.connected), [false]);
+    assert.equal(d.serverLost, true);
+    await serverJoins([OTHER], 2);
+    assert.deepEqual(log.map(([, e]) => e.connected), [false, true]);
+    d.close();
+  });
 });
 
 describe('share', () => {

@@ -1,6 +1,6 @@
 // Download page: reads #room=...&content=... from the fragment and fetches the content.
 import { download, formatBytes, formatDuration } from '../lib/index.js';
-import { $, app, describeError, formatRate, renderPeers, setStatus, showError } from './ui.js';
+import { $, app, describeError, formatRate, renderPeers, setStatus, showError, trackServerConnection } from './ui.js';
 
 const state = app();
 const status = $('status');
@@ -27,6 +27,7 @@ function start() {
     if (phase !== 'closed') setStatus(status, text, /** @type {any} */ (tone));
     if (phase === 'downloading' || phase === 'done') hideWarning(['NO_SEEDERS', 'PIECES_UNAVAILABLE']);
   });
+  trackServerConnection(session, $('server-notice'));
   session.on('manifest', (m) => {
     $('manifest-name').textContent = m.name || m.files[0]?.path || 'Download';
     $('manifest-summary').textContent = `${m.files.length} file${m.files.length === 1 ? '' : 's'}, ${formatBytes(m.totalSize)}`;

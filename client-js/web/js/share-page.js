@@ -3,7 +3,7 @@
 // or a reload, gives the same link, so downloaders waiting on it get their missing pieces.
 import { formatBytes, parseChatRoom, randomRoom, share } from '../lib/index.js';
 import { renderQr } from './qr-view.js';
-import { $, app, formatRate, renderPeers, setStatus, showError } from './ui.js';
+import { $, app, formatRate, renderPeers, setStatus, showError, trackServerConnection } from './ui.js';
 
 const state = app();
 const fileInput = $('file-input');
@@ -33,6 +33,7 @@ function start(files) {
     }[phase] ?? message ?? phase;
     setStatus(status, message && phase !== 'sharing' ? message : text, phase === 'sharing' ? 'ok' : phase === 'closed' ? 'idle' : 'warn');
   });
+  trackServerConnection(session, $('server-notice'));
   session.on('link', ({ url }) => {
     $('share-link').value = url;
     $('copy-link').disabled = false;

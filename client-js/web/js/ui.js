@@ -88,3 +88,12 @@ export function app() {
   w.swarmrtcApp ??= { page: document.body.dataset.page, share: null, download: null, chat: null };
   return w.swarmrtcApp;
 }
+
+/**
+ * Shows or hides the page's "lost the server" notice for a session's `server` events.
+ * @param {{on: (type: 'server', fn: (e: {connected: boolean}) => void) => unknown}} session
+ * @param {HTMLElement} notice
+ */
+export function trackServerConnection(session, notice) {
+  session.on('server', ({ connected }) => notice.classList.toggle('hidden', connected));
+}

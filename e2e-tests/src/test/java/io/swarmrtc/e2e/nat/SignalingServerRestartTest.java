@@ -63,12 +63,14 @@ class SignalingServerRestartTest {
       net.server().stop();
       assertThrows(IOException.class, () -> connect(net.server()), "nothing listens on the server's port");
       awaitSignaling(downloader, "download", "reconnecting");
+      awaitServerNotice(downloader, true);
       long whileDown = awaitVerifiedBytes(downloader, verifiedAtStop + (4L << 20), STEP);
       LOG.info("verified {} bytes at the stop, {} while the server was down", verifiedAtStop, whileDown);
 
       net.server().restart();
       awaitRejoined(sharer, "share", sharerId);
       awaitRejoined(downloader, "download", downloaderId);
+      awaitServerNotice(downloader, false);
       LOG.info("both browsers rejoined {} ms after the stop", (System.nanoTime() - stopped) / 1_000_000);
 
       awaitIntactDownload(downloader, original, SIZE, STEP);
@@ -105,6 +107,13 @@ class SignalingServerRestartTest {
     browser.waitForJs("return swarmrtcApp." + session + ".mesh.signaling.state === '" + state + "'",
         "return swarmrtcApp." + session + ".mesh.signaling.state", STEP,
         "the signaling client of " + browser.name() + " to be " + state);
+  }
+
+  /** Waits until the page shows (or no longer shows) that it lost the server. */
+  private static void awaitServerNotice(Chromium browser, boolean shown) {
+    String hidden = "document.getElementById('server-notice').classList.contains('hidden')";
+    browser.waitForJs("return " + hidden + " === " + !shown, "return 'hidden: ' + " + hidden, STEP,
+        browser.name() + (shown ? " to show" : " to hide") + " its 'lost the connection to the server' notice");
   }
 
   /** The connection of the old identities was retired for the new one: one link, to the sharer's new id. */
