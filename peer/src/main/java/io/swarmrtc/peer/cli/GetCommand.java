@@ -3,7 +3,9 @@ package io.swarmrtc.peer.cli;
 import io.swarmrtc.peer.Download;
 import io.swarmrtc.peer.DownloadResult;
 import io.swarmrtc.peer.SwarmClient;
+import io.swarmrtc.peer.ProgressListener;
 import io.swarmrtc.peer.SwarmException;
+import io.swarmrtc.peer.SwarmNotice;
 import io.swarmrtc.peer.TransferStats;
 import io.swarmrtc.protocol.swarm.ShareLink;
 import io.swarmrtc.protocol.swarm.ShareLinkException;
@@ -64,7 +66,7 @@ final class GetCommand implements Callable<Integer> {
     ServerProbe.check(origin, Duration.ofSeconds(5));
     Throttle throttle = new Throttle();
     try (SwarmClient client = SwarmClient.builder(origin).sourceTimeout(Duration.ofSeconds(timeoutSeconds)).build();
-         Download d = client.download(URI.create(link.format()), dir, s -> throttle.show(s))) {
+         Download d = client.download(URI.create(link.format()), dir, throttle)) {
       Thread hook = new Thread(d::close, "swarmrtc-get-interrupted"); // Ctrl-C: save the resume state
       Runtime.getRuntime().addShutdownHook(hook);
       try {
@@ -93,19 +95,45 @@ final class GetCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints at most one progress line per second: in place on a terminal, else as lines. */
-  private final class Throttle {
+  /**
+   * Prints at most one progress line per second (in place on a terminal, else as lines), a line
+   * per peer when its path becomes known or changes, and every notice as it comes.
+   */
+  private final class Throttle implements ProgressListener {
+    private final PeerPathLines paths = new PeerPathLines();
     private long last;
+    private String lastLine = "";
+
+    @Override
+    public void onProgress(TransferStats s) {
+      show(s);
+    }
+
+    @Override
+    public synchronized void onNotice(SwarmNotice n) {
+      say(ProgressLine.notice(n));
+    }
 
     synchronized void show(TransferStats s) {
+      paths.update(s.peers()).forEach(this::say);
       long now = System.nanoTime();
       if (now - last < 1_000_000_000L && s.verifiedPieces() != s.totalPieces()) {
         return;
       }
       last = now;
-      String line = ProgressLine.download(s);
+      lastLine = ProgressLine.download(s);
       if (interactive) {
-        out.print("\r" + line + "   ");
+        out.print("\r" + lastLine + "   ");
+        out.flush();
+      } else {
+        out.println(lastLine);
+      }
+    }
+
+    /** A line of its own; on a terminal, above the progress line, which is then drawn again. */
+    private void say(String line) {
+      if (interactive) {
+        out.print("\r" + " ".repeat(lastLine.length() + 3) + "\r" + line + System.lineSeparator() + lastLine + "   ");
         out.flush();
       } else {
         out.println(line);

@@ -3,6 +3,7 @@ package io.swarmrtc.peer.cli;
 import io.swarmrtc.peer.RoomJoin;
 import io.swarmrtc.peer.Share;
 import io.swarmrtc.peer.SwarmClient;
+import io.swarmrtc.peer.TransferStats;
 import io.swarmrtc.peer.internal.qr.QrCode;
 import io.swarmrtc.peer.internal.qr.QrTerminal;
 import java.io.PrintStream;
@@ -28,8 +29,11 @@ final class Seeding {
       }
       out.println("seeding; press Ctrl-C to stop");
       String last = "";
+      PeerPathLines peerLines = new PeerPathLines();
       while (!Thread.currentThread().isInterrupted()) {
-        String line = ProgressLine.seeding(share.stats());
+        TransferStats stats = share.stats();
+        peerLines.update(stats.peers()).forEach(out::println);
+        String line = ProgressLine.seeding(stats);
         if (!line.equals(last)) {
           out.println(line);
           last = line;
