@@ -122,6 +122,16 @@ final class MeshLink {
     }
   }
 
+  /**
+   * Whether an offer for this peer belongs to another connection than our established one: the
+   * peer opened a second connection because it met our new id in the room before our peer-id
+   * message reached it. On the strand.
+   */
+  boolean isForeignOffer(String sdp) {
+    RtcConnection c = connection;
+    return connected && c != null && !c.isSameSession(sdp);
+  }
+
   /** Reports once why this peer cannot be reached: {@code what} plus the likely cause. */
   void reportUnreachable(String what) {
     RtcConnection c = connection;

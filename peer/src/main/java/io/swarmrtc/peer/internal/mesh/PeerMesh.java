@@ -321,6 +321,12 @@ public final class PeerMesh implements AutoCloseable {
           return;
         }
         MeshLink l = links.get(from);
+        if (l != null && l.isForeignOffer(sdp)) {
+          // A second connection from a peer we are connected to (after a server restart): ours
+          // stays; the other side closes its attempt once our peer-id message tells it who we are.
+          LOG.info("mesh: {} offered a second connection; keeping the established one", from);
+          return;
+        }
         if (l == null) {
           l = link(from, false);
         }

@@ -200,6 +200,16 @@ public final class RtcConnection implements AutoCloseable {
     return pc.signalingState().name();
   }
 
+  /**
+   * Whether {@code offerSdp} renegotiates this connection (same SDP session as the remote
+   * description we have), rather than coming from another connection of the same peer. True while
+   * no remote description is set.
+   */
+  public boolean isSameSession(String offerSdp) {
+    String current = SdpOrigin.sessionId(pc.remoteSdp());
+    return current == null || current.equals(SdpOrigin.sessionId(offerSdp));
+  }
+
   /** Applies a remote offer and answers it, rolling back our own offer if we are polite. */
   public void handleOffer(String sdp) {
     negotiation.handleOffer(sdp);
