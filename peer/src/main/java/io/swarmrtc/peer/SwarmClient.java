@@ -235,7 +235,8 @@ public final class SwarmClient implements AutoCloseable {
 
     /**
      * A download fails with {@link SwarmException.Code#NO_SOURCE} after this long without a
-     * connected peer sharing the content (default 60 s; zero waits forever).
+     * connected peer sharing the content (default 60 s; zero waits forever), or with {@link
+     * SwarmException.Code#UNREACHABLE} if connections to peers were tried and failed meanwhile.
      */
     public Builder sourceTimeout(Duration timeout) {
       if (timeout.isNegative()) {

@@ -121,13 +121,14 @@ final class GetCommand implements Callable<Integer> {
         return;
       }
       last = now;
-      lastLine = ProgressLine.download(s);
+      String line = ProgressLine.download(s);
       if (interactive) {
-        out.print("\r" + lastLine + "   ");
+        out.print("\r" + line + "   ");
         out.flush();
-      } else {
-        out.println(lastLine);
+      } else if (!line.equals(lastLine)) { // a log, not a screen: no repeated lines
+        out.println(line);
       }
+      lastLine = line;
     }
 
     /** A line of its own; on a terminal, above the progress line, which is then drawn again. */
