@@ -136,6 +136,13 @@ public final class PeerMesh implements AutoCloseable {
     return List.copyOf(connected.values());
   }
 
+  /** The ids the mesh's links (connected or not) are keyed by now: for tests and diagnostics. */
+  java.util.Set<String> linkedPeerIds() {
+    CompletableFuture<java.util.Set<String>> ids = new CompletableFuture<>();
+    strand.execute(() -> ids.complete(java.util.Set.copyOf(links.keySet())));
+    return ids.join();
+  }
+
   /** Leaves the room and closes every connection. Idempotent. */
   @Override
   public void close() {
