@@ -41,8 +41,10 @@ class TurnCredentialsRejectedJavaPeerTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(TurnCredentialsRejectedJavaPeerTest.class);
   private static final String NAME = "never-arrives.bin";
-  /** The CLI's --timeout: longer than the Java peer's 30 s connect timeout, so the cause is known by then. */
-  private static final int GET_TIMEOUT_SECONDS = 40;
+  /** The CLI's --connect-timeout: how long a connection may take before the CLI names why it did not come up. */
+  private static final int CONNECT_TIMEOUT_SECONDS = 15;
+  /** The CLI's --timeout: longer than the connect timeout, so the cause is known by then. */
+  private static final int GET_TIMEOUT_SECONDS = 20;
 
   @RegisterExtension final Browsers browsers = new Browsers();
 
@@ -62,7 +64,8 @@ class TurnCredentialsRejectedJavaPeerTest {
         Path log = files.resolve("get.log");
         List<String> cmd = new ArrayList<>(JavaPeerProcess.javaCommand());
         cmd.addAll(List.of(SwarmCli.class.getName(), "get", link, "-o", out.toString(),
-            "--timeout", Integer.toString(GET_TIMEOUT_SECONDS)));
+            "--timeout", Integer.toString(GET_TIMEOUT_SECONDS),
+            "--connect-timeout", Integer.toString(CONNECT_TIMEOUT_SECONDS)));
         long started = System.nanoTime();
         Process get = home2.home().start(log, cmd.toArray(String[]::new));
         boolean ended = get.waitFor(GET_TIMEOUT_SECONDS + 50, TimeUnit.SECONDS);

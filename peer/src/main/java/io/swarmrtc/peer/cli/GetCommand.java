@@ -40,6 +40,10 @@ final class GetCommand implements Callable<Integer> {
       description = "give up when nobody shares the content for this long (default: ${DEFAULT-VALUE})")
   long timeoutSeconds;
 
+  @Option(names = "--connect-timeout", defaultValue = "30", paramLabel = "SECONDS",
+      description = "give up on a peer that is not connected after this long, and say why (default: ${DEFAULT-VALUE})")
+  long connectTimeoutSeconds;
+
   private final PrintStream out;
   private final boolean interactive;
 
@@ -65,7 +69,8 @@ final class GetCommand implements Callable<Integer> {
     URI origin = server != null ? server : URI.create(link.origin());
     ServerProbe.check(origin, Duration.ofSeconds(5));
     Throttle throttle = new Throttle();
-    try (SwarmClient client = SwarmClient.builder(origin).sourceTimeout(Duration.ofSeconds(timeoutSeconds)).build();
+    try (SwarmClient client = SwarmClient.builder(origin).sourceTimeout(Duration.ofSeconds(timeoutSeconds))
+             .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds)).build();
          Download d = client.download(URI.create(link.format()), dir, throttle)) {
       Thread hook = new Thread(d::close, "swarmrtc-get-interrupted"); // Ctrl-C: save the resume state
       Runtime.getRuntime().addShutdownHook(hook);
