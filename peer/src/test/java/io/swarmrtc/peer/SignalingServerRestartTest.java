@@ -31,11 +31,12 @@ class SignalingServerRestartTest {
   void aTransferSurvivesASignalingServerRestartAndANewPeerJoinsAfterwards() throws Exception {
     Path file = TestFiles.random(Files.createDirectories(tmp.resolve("src")).resolve("restart.bin"), SIZE, 21);
     Notices notices = new Notices();
+    Notices sharerNotices = new Notices();
     try (RealServer server = new RealServer();
          SwarmClient sharer = SwarmClient.builder(server.origin()).iceServers(List.of()).uploadRateLimit(3L << 19).build();
          SwarmClient getter = SwarmClient.builder(server.origin()).iceServers(List.of()).build();
          SwarmClient latecomer = SwarmClient.builder(server.origin()).iceServers(List.of()).build()) {
-      Share share = sharer.share(List.of(file));
+      Share share = sharer.share(List.of(file), sharerNotices);
       String sharerId = share.peerId();
       try (Download d = getter.download(share.url(), tmp.resolve("out"), notices)) {
         Await.until("the transfer is under way", Duration.ofSeconds(30), () -> d.stats().verifiedPieces() > 0, d::stats);
@@ -48,6 +49,8 @@ class SignalingServerRestartTest {
 
         server.restart();
         notices.await(SwarmNotice.Code.SIGNALING_RESTORED, 0, Duration.ofSeconds(20));
+        int lost = sharerNotices.await(SwarmNotice.Code.SIGNALING_LOST, 0, Duration.ofSeconds(5));
+        sharerNotices.await(SwarmNotice.Code.SIGNALING_RESTORED, lost, Duration.ofSeconds(20));
         assertTrue(d.stats().peers().stream().anyMatch(p -> p.peerId().equals(sharerId)),
             "the connection to the sharer is kept: " + d.stats());
 
