@@ -15,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 public interface Download extends AutoCloseable {
   /**
    * Completes once every piece is verified and the files carry their final names; fails with a
-   * {@link SwarmException} (BAD_URL, JOIN_FAILED, NO_SOURCE, STORAGE, CANCELLED, CLOSED).
+   * {@link SwarmException} (BAD_URL, JOIN_FAILED, NO_SOURCE, UNREACHABLE, STORAGE, CANCELLED,
+   * CLOSED). While it runs, {@link ProgressListener#onNotice} says what is wrong without ending it
+   * (a peer that cannot be reached and why, pieces nobody connected has).
    */
   CompletableFuture<DownloadResult> completion();
 

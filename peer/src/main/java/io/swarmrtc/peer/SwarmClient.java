@@ -98,12 +98,27 @@ public final class SwarmClient implements AutoCloseable {
     return share(RoomJoin.of(RandomRoom.next()), paths);
   }
 
+  /** Like {@link #share(List)}, with notices for {@code listener} (see {@link #share(RoomJoin, List, ProgressListener)}). */
+  public Share share(List<Path> paths, ProgressListener listener) {
+    return share(RoomJoin.of(RandomRoom.next()), paths, listener);
+  }
+
   /** Like {@link #share(List)}, in the given room. */
   public Share share(RoomJoin join, List<Path> paths) {
+    return share(join, paths, ProgressListener.none());
+  }
+
+  /**
+   * Like {@link #share(List)}, in the given room, telling {@code listener} what the user should know
+   * while seeding ({@link ProgressListener#onNotice}: a peer that cannot be reached and why, the
+   * signaling server lost and back). A share has no progress to report; it is all there.
+   */
+  public Share share(RoomJoin join, List<Path> paths, ProgressListener listener) {
     checkOpen();
     Objects.requireNonNull(join, "join");
     Objects.requireNonNull(paths, "paths");
-    EngineShare share = EngineShare.start(settings, engineOptions, join, paths, open::remove);
+    Objects.requireNonNull(listener, "listener");
+    EngineShare share = EngineShare.start(settings, engineOptions, join, paths, listener, open::remove);
     return register(share);
   }
 
@@ -235,7 +250,8 @@ public final class SwarmClient implements AutoCloseable {
 
     /**
      * A download fails with {@link SwarmException.Code#NO_SOURCE} after this long without a
-     * connected peer sharing the content (default 60 s; zero waits forever).
+     * connected peer sharing the content (default 60 s; zero waits forever), or with {@link
+     * SwarmException.Code#UNREACHABLE} if connections to peers were tried and failed meanwhile.
      */
     public Builder sourceTimeout(Duration timeout) {
       if (timeout.isNegative()) {

@@ -14,6 +14,11 @@ public final class SwarmException extends RuntimeException {
     BAD_URL,
     /** Nobody in the room shared the content (or every source left) within the source timeout. */
     NO_SOURCE,
+    /**
+     * Peers were in the room but no connection to them came up within the source timeout; the
+     * message names the likely cause (e.g. the TURN server rejected our credentials).
+     */
+    UNREACHABLE,
     /** Files could not be read or written (or a different file is in the way). */
     STORAGE,
     /** The download was cancelled. */

@@ -229,6 +229,23 @@ public final class SwarmSession {
     return banned.contains(peerId);
   }
 
+  /**
+   * Missing pieces that no connected peer has announced: the download cannot finish until a peer
+   * with them connects. 0 before the manifest is known (nothing to tell yet).
+   */
+  public int unavailablePieces() {
+    if (have == null) {
+      return 0;
+    }
+    int n = 0;
+    for (int i = 0; i < have.size(); i++) {
+      if (!have.get(i) && availability.count(i) == 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   // ---- dispatch ---------------------------------------------------------------------------------
 
   private void dispatch(PeerState peer, SwarmMessage message) {

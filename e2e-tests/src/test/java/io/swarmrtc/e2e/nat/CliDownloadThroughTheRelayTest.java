@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Issue 6, case 2 with the Java CLI: {@code swarmrtc-peer get URL} in a home behind a symmetric NAT
  * downloads what a browser behind another symmetric NAT shares on the web app, through our TURN
- * relay; the saved file is identical and the CLI's progress line counts the peer as relayed.
+ * relay; the saved file is identical, the CLI's progress line counts the peer as relayed and a
+ * line of its own shows that peer's path (relayed, with both candidate types).
  */
 @Tag("netns")
 @ExtendWith(NetnsGuard.class)
@@ -59,6 +60,9 @@ class CliDownloadThroughTheRelayTest {
       assertEquals(TestFiles.sha256(original), TestFiles.sha256(out.resolve(NAME)), "SHA-256 of the downloaded file");
       assertTrue(output.lines().anyMatch(l -> l.contains("peers 1 (0 direct, 1 relayed)")),
           "a progress line counts the sharer as relayed:\n" + output);
+      String type = "(relay|host|srflx|prflx)";
+      assertTrue(output.lines().anyMatch(l -> l.matches("peer \\S+: relayed \\(" + type + " -> " + type + ", (udp|tcp)\\)")),
+          "a line names the sharer's path as relayed, with both candidate types:\n" + output);
       assertTrue(net.server().turnRelayedBytes() >= SIZE, "our TURN relay carried the file");
     }
   }

@@ -14,9 +14,11 @@ final class ExitCodes {
   static final int NO_SOURCE = 4;
   /** Files could not be read or written. */
   static final int STORAGE = 5;
+  /** Peers share the content, but no connection to them came up (the error names the likely cause). */
+  static final int UNREACHABLE = 6;
 
   static final String HELP = "Exit codes: 0 done, 1 failed, 2 bad arguments or URL, 3 server unreachable or join"
-      + " refused, 4 nobody is sharing, 5 file error.";
+      + " refused, 4 nobody is sharing, 5 file error, 6 no connection to the peers sharing it came up.";
 
   private ExitCodes() {}
 
@@ -26,6 +28,7 @@ final class ExitCodes {
       case JOIN_FAILED, TIMEOUT -> NO_SERVER;
       case NO_SOURCE -> NO_SOURCE;
       case STORAGE -> STORAGE;
+      case UNREACHABLE -> UNREACHABLE;
       default -> FAILED;
     };
   }

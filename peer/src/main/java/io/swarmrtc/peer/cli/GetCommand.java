@@ -3,7 +3,9 @@ package io.swarmrtc.peer.cli;
 import io.swarmrtc.peer.Download;
 import io.swarmrtc.peer.DownloadResult;
 import io.swarmrtc.peer.SwarmClient;
+import io.swarmrtc.peer.ProgressListener;
 import io.swarmrtc.peer.SwarmException;
+import io.swarmrtc.peer.SwarmNotice;
 import io.swarmrtc.peer.TransferStats;
 import io.swarmrtc.protocol.swarm.ShareLink;
 import io.swarmrtc.protocol.swarm.ShareLinkException;
@@ -38,6 +40,10 @@ final class GetCommand implements Callable<Integer> {
       description = "give up when nobody shares the content for this long (default: ${DEFAULT-VALUE})")
   long timeoutSeconds;
 
+  @Option(names = "--connect-timeout", defaultValue = "30", paramLabel = "SECONDS",
+      description = "give up on a peer that is not connected after this long, and say why (default: ${DEFAULT-VALUE})")
+  long connectTimeoutSeconds;
+
   private final PrintStream out;
   private final boolean interactive;
 
@@ -63,8 +69,9 @@ final class GetCommand implements Callable<Integer> {
     URI origin = server != null ? server : URI.create(link.origin());
     ServerProbe.check(origin, Duration.ofSeconds(5));
     Throttle throttle = new Throttle();
-    try (SwarmClient client = SwarmClient.builder(origin).sourceTimeout(Duration.ofSeconds(timeoutSeconds)).build();
-         Download d = client.download(URI.create(link.format()), dir, s -> throttle.show(s))) {
+    try (SwarmClient client = SwarmClient.builder(origin).sourceTimeout(Duration.ofSeconds(timeoutSeconds))
+             .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds)).build();
+         Download d = client.download(URI.create(link.format()), dir, throttle)) {
       Thread hook = new Thread(d::close, "swarmrtc-get-interrupted"); // Ctrl-C: save the resume state
       Runtime.getRuntime().addShutdownHook(hook);
       try {
@@ -93,11 +100,27 @@ final class GetCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints at most one progress line per second: in place on a terminal, else as lines. */
-  private final class Throttle {
+  /**
+   * Prints at most one progress line per second (in place on a terminal, else as lines), a line
+   * per peer when its path becomes known or changes, and every notice as it comes.
+   */
+  private final class Throttle implements ProgressListener {
+    private final PeerPathLines paths = new PeerPathLines();
     private long last;
+    private String lastLine = "";
+
+    @Override
+    public void onProgress(TransferStats s) {
+      show(s);
+    }
+
+    @Override
+    public synchronized void onNotice(SwarmNotice n) {
+      say(ProgressLine.notice(n));
+    }
 
     synchronized void show(TransferStats s) {
+      paths.update(s.peers()).forEach(this::say);
       long now = System.nanoTime();
       if (now - last < 1_000_000_000L && s.verifiedPieces() != s.totalPieces()) {
         return;
@@ -106,6 +129,17 @@ final class GetCommand implements Callable<Integer> {
       String line = ProgressLine.download(s);
       if (interactive) {
         out.print("\r" + line + "   ");
+        out.flush();
+      } else if (!line.equals(lastLine)) { // a log, not a screen: no repeated lines
+        out.println(line);
+      }
+      lastLine = line;
+    }
+
+    /** A line of its own; on a terminal, above the progress line, which is then drawn again. */
+    private void say(String line) {
+      if (interactive) {
+        out.print("\r" + " ".repeat(lastLine.length() + 3) + "\r" + line + System.lineSeparator() + lastLine + "   ");
         out.flush();
       } else {
         out.println(line);

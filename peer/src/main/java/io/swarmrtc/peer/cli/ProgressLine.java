@@ -1,6 +1,7 @@
 package io.swarmrtc.peer.cli;
 
 import io.swarmrtc.peer.PeerStats;
+import io.swarmrtc.peer.SwarmNotice;
 import io.swarmrtc.peer.TransferStats;
 import java.util.Locale;
 
@@ -23,6 +24,12 @@ final class ProgressLine {
   static String seeding(TransferStats s) {
     return String.format(Locale.ROOT, "seeding  uploaded %s  %s/s  peers %s", bytes(s.uploadedBytes()),
         bytes((long) s.uploadBytesPerSecond()), peers(s));
+  }
+
+  /** {@code notice PIECES_UNAVAILABLE: ...}; with the peer and the likely cause when there are. */
+  static String notice(SwarmNotice n) {
+    return "notice " + n.code() + (n.peerId() == null ? "" : " (peer " + PeerPathLines.shortId(n.peerId()) + ")")
+        + (n.cause() == null ? "" : " " + n.cause()) + ": " + n.message();
   }
 
   static String peers(TransferStats s) {

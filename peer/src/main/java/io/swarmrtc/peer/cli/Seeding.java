@@ -1,8 +1,11 @@
 package io.swarmrtc.peer.cli;
 
+import io.swarmrtc.peer.ProgressListener;
 import io.swarmrtc.peer.RoomJoin;
 import io.swarmrtc.peer.Share;
 import io.swarmrtc.peer.SwarmClient;
+import io.swarmrtc.peer.SwarmNotice;
+import io.swarmrtc.peer.TransferStats;
 import io.swarmrtc.peer.internal.qr.QrCode;
 import io.swarmrtc.peer.internal.qr.QrTerminal;
 import java.io.PrintStream;
@@ -17,7 +20,16 @@ final class Seeding {
       throws InterruptedException {
     try (SwarmClient client = server.builder().uploadRateLimit(uploadRate).build()) {
       out.println("hashing " + paths + " ...");
-      Share share = room == null ? client.share(paths) : client.share(RoomJoin.of(room), paths);
+      ProgressListener notices = new ProgressListener() {
+        @Override
+        public void onProgress(TransferStats s) {}
+
+        @Override
+        public void onNotice(SwarmNotice n) {
+          out.println(ProgressLine.notice(n));
+        }
+      };
+      Share share = room == null ? client.share(paths, notices) : client.share(RoomJoin.of(room), paths, notices);
       out.println(share.url());
       if (qr) {
         try {
@@ -28,8 +40,11 @@ final class Seeding {
       }
       out.println("seeding; press Ctrl-C to stop");
       String last = "";
+      PeerPathLines peerLines = new PeerPathLines();
       while (!Thread.currentThread().isInterrupted()) {
-        String line = ProgressLine.seeding(share.stats());
+        TransferStats stats = share.stats();
+        peerLines.update(stats.peers()).forEach(out::println);
+        String line = ProgressLine.seeding(stats);
         if (!line.equals(last)) {
           out.println(line);
           last = line;

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code share FILE}: prints the share URL and a QR code, and seeds it until stopped. */
+/**
+ * {@code share FILE}: prints the share URL and a QR code, seeds it until stopped, and prints a line
+ * per peer saying how it is reached.
+ */
 @Tag("netns")
 class ShareCommandTest {
   @TempDir Path tmp;
@@ -49,12 +52,24 @@ class ShareCommandTest {
         try (SwarmClient getter = SwarmClient.builder(server.origin()).iceServers(List.of()).build();
              Download d = getter.download(URI.create(url), tmp.resolve("out"))) {
           d.completion().get(60, TimeUnit.SECONDS);
+          awaitLine(printed, "peer \\S{8}: direct \\((host|prflx) -> (host|prflx), udp\\)");
         }
         assertEquals(TestFiles.sha256(file), TestFiles.sha256(tmp.resolve("out/report.pdf")));
       } finally {
         cli.interrupt(); // what Ctrl-C amounts to in-process: the command stops seeding
         cli.join(TimeUnit.SECONDS.toMillis(30));
       }
+    }
+  }
+
+  /** Waits for a printed line matching {@code regex} (the seeding loop prints every 2 s). */
+  private static void awaitLine(ByteArrayOutputStream printed, String regex) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (printed.toString(StandardCharsets.UTF_8).lines().noneMatch(l -> l.matches(regex))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no line like " + regex + " in: " + printed.toString(StandardCharsets.UTF_8));
+      }
+      Thread.sleep(20); // polling the output with a deadline
     }
   }
 

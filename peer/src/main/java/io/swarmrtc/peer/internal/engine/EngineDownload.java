@@ -118,6 +118,11 @@ public final class EngineDownload implements Download {
     }
 
     @Override
+    public void onNotice(io.swarmrtc.peer.SwarmNotice notice) {
+      listener.onNotice(notice);
+    }
+
+    @Override
     public void onComplete(List<Path> files) {
       finish(files);
     }

@@ -1,8 +1,10 @@
 package io.swarmrtc.peer.internal.engine;
 
+import io.swarmrtc.peer.ProgressListener;
 import io.swarmrtc.peer.RoomJoin;
 import io.swarmrtc.peer.Share;
 import io.swarmrtc.peer.SwarmException;
+import io.swarmrtc.peer.SwarmNotice;
 import io.swarmrtc.peer.TransferStats;
 import io.swarmrtc.peer.internal.ClientSettings;
 import io.swarmrtc.protocol.manifest.Manifest;
@@ -30,7 +32,7 @@ public final class EngineShare implements Share {
 
   /** Hashes {@code paths}, joins and returns once joined. */
   public static EngineShare start(ClientSettings settings, EngineOptions options, RoomJoin join, List<Path> paths,
-      Consumer<EngineShare> onClose) {
+      ProgressListener listener, Consumer<EngineShare> onClose) {
     ShareSources sources;
     Manifest manifest;
     try {
@@ -48,7 +50,12 @@ public final class EngineShare implements Share {
     ShareLink link = new ShareLink(origin(settings.server()), join.room(), manifest.contentId());
     SwarmSession session = SwarmSession.seeding(manifest, options.swarm(), options.clock());
     SwarmEngine engine = new SwarmEngine("share", settings.meshConfig(join), session, files,
-        options.withSourceTimeout(java.time.Duration.ZERO), new SwarmEngine.Events() {});
+        options.withSourceTimeout(java.time.Duration.ZERO), new SwarmEngine.Events() {
+          @Override
+          public void onNotice(SwarmNotice notice) {
+            listener.onNotice(notice);
+          }
+        });
     try {
       Joining.await(engine.start(), settings.joinTimeout(), settings.server().toString());
     } catch (RuntimeException e) {

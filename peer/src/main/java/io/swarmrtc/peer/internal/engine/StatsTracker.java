@@ -2,6 +2,7 @@ package io.swarmrtc.peer.internal.engine;
 
 import io.swarmrtc.peer.PeerStats;
 import io.swarmrtc.peer.TransferStats;
+import io.swarmrtc.peer.internal.rtc.PathInfo;
 import io.swarmrtc.protocol.manifest.Manifest;
 import io.swarmrtc.swarm.Bitfield;
 import java.util.ArrayDeque;
@@ -19,6 +20,7 @@ final class StatsTracker {
 
   private static final class Peer {
     PeerStats.Route route = PeerStats.Route.UNKNOWN;
+    PathInfo path;
     long down;
     long up;
   }
@@ -36,10 +38,12 @@ final class StatsTracker {
     peers.put(peerId, new Peer());
   }
 
-  void route(String peerId, boolean relayed) {
+  /** The selected candidate pair to a peer; null (not selected yet) leaves what we knew. */
+  void path(String peerId, PathInfo path) {
     Peer p = peers.get(peerId);
-    if (p != null) {
-      p.route = relayed ? PeerStats.Route.RELAYED : PeerStats.Route.DIRECT;
+    if (p != null && path != null) {
+      p.path = path;
+      p.route = path.relayed() ? PeerStats.Route.RELAYED : PeerStats.Route.DIRECT;
     }
   }
 
@@ -82,7 +86,9 @@ final class StatsTracker {
     double downSpeed = samples.size() < 2 ? 0 : (down - first.down()) / seconds;
     double upSpeed = samples.size() < 2 ? 0 : (up - first.up()) / seconds;
     List<PeerStats> list = new ArrayList<>(peers.size());
-    peers.forEach((id, p) -> list.add(new PeerStats(id, p.route, p.down, p.up)));
+    peers.forEach((id, p) -> list.add(p.path == null ? new PeerStats(id, p.route, p.down, p.up)
+        : new PeerStats(id, p.route, p.path.localCandidateType(), p.path.remoteCandidateType(), p.path.protocol(),
+            p.down, p.up)));
     long total = -1;
     long verifiedBytes = 0;
     int pieces = -1;

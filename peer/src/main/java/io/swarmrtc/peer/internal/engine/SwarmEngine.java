@@ -1,6 +1,8 @@
 package io.swarmrtc.peer.internal.engine;
 
 import io.swarmrtc.peer.SwarmException;
+import io.swarmrtc.peer.SwarmNotice;
+import io.swarmrtc.peer.internal.rtc.IceFailure;
 import io.swarmrtc.peer.TransferStats;
 import io.swarmrtc.peer.internal.mesh.MeshConfig;
 import io.swarmrtc.peer.internal.mesh.MeshPeer;
@@ -57,6 +59,9 @@ public final class SwarmEngine implements AutoCloseable {
 
     default void onProgress(TransferStats stats) {}
 
+    /** Something to tell the user while the transfer carries on (SwarmNotice codes). */
+    default void onNotice(SwarmNotice notice) {}
+
     /** The engine cannot go on (storage failed, nobody shares, signaling gave up). Called at most once. */
     default void onFailed(SwarmException error) {}
   }
@@ -88,6 +93,8 @@ public final class SwarmEngine implements AutoCloseable {
   private long lastTick; // on loop
   private long withoutSourceSince; // on loop; 0 = a source is connected
   private long lastProgress; // on loop
+  private long lastCheck; // on loop: availability and paths
+  private final TransferNotices notices = new TransferNotices(2_000); // on loop
 
   public SwarmEngine(String name, MeshConfig meshConfig, SwarmSession session, EngineStorage storage,
       EngineOptions options, Events events) {
@@ -258,6 +265,11 @@ public final class SwarmEngine implements AutoCloseable {
     for (String id : List.copyOf(links.keySet())) {
       pump(id);
     }
+    if (now - lastCheck >= 1_000) {
+      lastCheck = now;
+      checkAvailability(now);
+      links.values().forEach(l -> l.peer.path().thenAccept(p -> onLoop(() -> stats.path(l.peer.id(), p))));
+    }
     TransferStats s = stats.snapshot(now, session.manifest(), session.have());
     if (!session.isComplete()) {
       checkSource(now);
@@ -265,6 +277,21 @@ public final class SwarmEngine implements AutoCloseable {
         lastProgress = now;
         events.onProgress(s);
       }
+    }
+  }
+
+  private void checkAvailability(long now) {
+    if (session.manifest() == null || session.have() == null) {
+      return;
+    }
+    int missing = session.manifest().pieceCount() - session.have().cardinality();
+    tell(notices.availability(now, missing, missing == 0 ? 0 : session.unavailablePieces()));
+  }
+
+  private void tell(SwarmNotice notice) {
+    if (notice != null) {
+      LOG.info("{}", notice);
+      events.onNotice(notice);
     }
   }
 
@@ -276,6 +303,12 @@ public final class SwarmEngine implements AutoCloseable {
     } else if (withoutSourceSince == 0) {
       withoutSourceSince = now;
     } else if (!options.sourceTimeout().isZero() && now - withoutSourceSince >= options.sourceTimeout().toMillis()) {
+      IceFailure unreachable = notices.lastFailure();
+      if (unreachable != null) {
+        fail(SwarmException.Code.UNREACHABLE, "no connection to a peer with this content within "
+            + options.sourceTimeout().toSeconds() + " s: " + unreachable.message(), null);
+        return;
+      }
       fail(SwarmException.Code.NO_SOURCE, session.manifest() == null
           ? "nobody shared this content within " + options.sourceTimeout().toSeconds() + " s"
           : "no peer with this content for " + options.sourceTimeout().toSeconds() + " s", null);
@@ -298,7 +331,7 @@ public final class SwarmEngine implements AutoCloseable {
       onLoop(() -> {
         links.put(peer.id(), new Link(peer));
         stats.connected(peer.id());
-        peer.path().thenAccept(p -> onLoop(() -> stats.route(peer.id(), p.relayed())));
+        peer.path().thenAccept(p -> onLoop(() -> stats.path(peer.id(), p)));
         run(session.onPeerConnected(peer.id()));
         pump(peer.id());
       });
@@ -325,6 +358,23 @@ public final class SwarmEngine implements AutoCloseable {
         stats.disconnected(peer.id());
         run(session.onPeerDisconnected(peer.id()));
       });
+    }
+
+    @Override
+    public void onPeerUnreachable(String peerId, IceFailure failure) {
+      onLoop(() -> tell(notices.unreachable(peerId, failure)));
+    }
+
+    @Override
+    public void onSignalingLost(String reason) {
+      onLoop(() -> tell(new SwarmNotice(SwarmNotice.Code.SIGNALING_LOST, null, null, "lost the signaling server ("
+          + reason + "); connected peers carry on, reconnecting")));
+    }
+
+    @Override
+    public void onSignalingRestored(boolean resumed) {
+      onLoop(() -> tell(new SwarmNotice(SwarmNotice.Code.SIGNALING_RESTORED, null, null, resumed
+          ? "back in the room" : "back in the room under a new peer id (the server restarted); connected peers kept")));
     }
 
     @Override

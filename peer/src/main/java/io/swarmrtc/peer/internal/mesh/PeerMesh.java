@@ -1,10 +1,8 @@
 package io.swarmrtc.peer.internal.mesh;
 
 import io.swarmrtc.peer.internal.rtc.IceCandidate;
-import io.swarmrtc.peer.internal.rtc.RtcChannel;
-import io.swarmrtc.peer.internal.rtc.RtcClosedException;
+import io.swarmrtc.peer.internal.rtc.IceFailure;
 import io.swarmrtc.peer.internal.rtc.RtcConfig;
-import io.swarmrtc.peer.internal.rtc.RtcConnection;
 import io.swarmrtc.peer.internal.rtc.RtcRuntime;
 import io.swarmrtc.peer.internal.signaling.JsonSignalCodec;
 import io.swarmrtc.peer.internal.signaling.SignalCodec;
@@ -14,7 +12,6 @@ import io.swarmrtc.peer.internal.signaling.SignalingException;
 import io.swarmrtc.peer.internal.signaling.SignalingListener;
 import io.swarmrtc.peer.internal.util.DaemonThreads;
 import io.swarmrtc.peer.internal.util.SerialExecutor;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +29,12 @@ import org.slf4j.LoggerFactory;
  * peer, each with the channels {@code swarm} (binary) and {@code chat} (text).
  *
  * <p>The newcomer offers to every peer listed in {@code joined} and creates the channels; the
- * others answer (docs/signaling.md). After a resumed reconnect the connections carry on; after a
- * fresh join (new id) they are all replaced.
+ * others answer (docs/signaling.md). When the signaling server goes away, connected peers carry
+ * on; the mesh reconnects (with backoff) and rejoins, resuming its id when the server still knows
+ * it. After a fresh join (a restarted server gives everyone new ids) the connected peers are kept
+ * under the ids they had; connections still negotiating are dropped, and peers now in the room
+ * are offered to as usual. A failed connection, or one that never came up within the connect
+ * timeout, is reported with its likely cause ({@link Listener#onPeerUnreachable}).
  *
  * <pre>{@code
  * PeerMesh mesh = new PeerMesh(MeshConfig.of(signaling, rtc), listener);
@@ -50,8 +51,6 @@ public final class PeerMesh implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PeerMesh.class);
   public static final String SWARM_CHANNEL = "swarm";
   public static final String CHAT_CHANNEL = "chat";
-  /** Messages held for a peer whose channels are not all open yet; more means a misbehaving peer. */
-  private static final int MAX_EARLY_MESSAGES = 256;
 
   /** Mesh events. */
   public interface Listener {
@@ -74,6 +73,19 @@ public final class PeerMesh implements AutoCloseable {
       return true;
     }
 
+    /**
+     * A connection to {@code peerId} failed (ICE restarts did not help) or never came up; the
+     * failure names the likely cause (e.g. our TURN credentials were rejected). At most once per
+     * connection; {@code onPeerDisconnected} follows if it had connected.
+     */
+    default void onPeerUnreachable(String peerId, IceFailure failure) {}
+
+    /** The signaling socket is lost; the mesh is reconnecting. Connected peers carry on. */
+    default void onSignalingLost(String reason) {}
+
+    /** Back in the room after {@link #onSignalingLost}; {@code resumed}: with the same peer id. */
+    default void onSignalingRestored(boolean resumed) {}
+
     /** The mesh is closed: by {@link #close()} or because signaling gave up. Called once. */
     default void onClosed(Throwable cause) {}
   }
@@ -85,7 +97,9 @@ public final class PeerMesh implements AutoCloseable {
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(new DaemonThreads("mesh-timers"));
   private final SerialExecutor strand;
-  private final Map<String, Link> links = new HashMap<>(); // on strand
+  private final Map<String, MeshLink> links = new HashMap<>(); // on strand
+  private final MeshLink.Host host = new Host();
+  private boolean everJoined; // on strand
   private final Map<String, MeshPeer> connected = new ConcurrentHashMap<>();
   private CompletableFuture<RtcConfig> rtcConfig; // on strand; set per identity
   private volatile String localId;
@@ -120,6 +134,13 @@ public final class PeerMesh implements AutoCloseable {
   /** The peers connected right now (reported by onPeerConnected and not yet disconnected). */
   public List<MeshPeer> connectedPeers() {
     return List.copyOf(connected.values());
+  }
+
+  /** The ids the mesh's links (connected or not) are keyed by now: for tests and diagnostics. */
+  java.util.Set<String> linkedPeerIds() {
+    CompletableFuture<java.util.Set<String>> ids = new CompletableFuture<>();
+    strand.execute(() -> ids.complete(java.util.Set.copyOf(links.keySet())));
+    return ids.join();
   }
 
   /** Leaves the room and closes every connection. Idempotent. */
@@ -158,9 +179,13 @@ public final class PeerMesh implements AutoCloseable {
       return;
     }
     localId = j.peerId();
+    boolean rejoin = everJoined;
+    everJoined = true;
     LOG.debug("mesh: joined as {} (resumed {}), peers {}", j.peerId(), j.resumed(), j.peers());
     if (!j.resumed()) {
-      new ArrayList<>(links.values()).forEach(this::drop); // they knew our old id
+      // A fresh identity: negotiations under way are void (they were signaled under the old id),
+      // but established connections need no signaling and carry on under the ids we knew.
+      new ArrayList<>(links.values()).stream().filter(l -> !l.isConnected()).forEach(this::drop);
       rtcConfig = config.iceServerSource() == null
           ? CompletableFuture.completedFuture(config.rtc())
           : config.iceServerSource().apply(j.peerId())
@@ -172,214 +197,109 @@ public final class PeerMesh implements AutoCloseable {
                 LOG.warn("mesh: cannot fetch ICE servers, using the configured ones: {}", t.toString());
                 return config.rtc();
               });
-      j.peers().forEach(p -> link(p, true));
+      if (rejoin) {
+        links.values().forEach(l -> {
+          l.ids(j.peerId());
+          l.announce(j.peerId());
+        });
+      }
+      j.peers().stream().filter(p -> !links.containsKey(p)).forEach(p -> link(p, true));
     } else {
       new ArrayList<>(links.values()).stream()
           .filter(l -> !j.peers().contains(l.peerId))
           .forEach(this::drop); // left while we were away
     }
+    if (rejoin) {
+      listener.onSignalingRestored(j.resumed());
+    }
   }
 
-  private Link link(String peerId, boolean initiator) {
-    Link l = new Link(peerId);
+  private MeshLink link(String peerId, boolean initiator) {
+    MeshLink l = new MeshLink(peerId, host);
     links.put(peerId, l);
-    rtcConfig.thenAcceptAsync(cfg -> l.open(cfg, initiator), strand);
+    rtcConfig.thenAcceptAsync(cfg -> l.open(localId, cfg, initiator, MeshLink.relay(signaling, l)), strand);
     timers.schedule(() -> strand.execute(() -> {
-      if (links.get(peerId) == l && !l.connected) {
-        LOG.info("mesh: {} not connected after {}, dropping", peerId, config.connectTimeout());
+      if (links.get(peerId) == l && !l.isConnected()) {
+        String what = peerId + " not connected within " + config.connectTimeout().toSeconds() + " s";
+        LOG.info("mesh: {}, dropping", what);
+        l.reportUnreachable(what);
         drop(l);
       }
     }), config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return l;
   }
 
-  private void drop(Link l) {
+  private void drop(MeshLink l) {
     if (links.get(l.peerId) == l) {
       links.remove(l.peerId);
     }
     l.close();
   }
 
-  private final class Link {
-    final String peerId;
-    final SerialExecutor events = new SerialExecutor(runtime.events());
-    volatile RtcConnection connection;
-    volatile RtcChannel swarm;
-    volatile RtcChannel chat;
-    volatile MeshPeer handle;
-    volatile boolean connected;
-    boolean dropped; // on events
-    boolean closing; // on strand
-    final List<Runnable> early = new ArrayList<>(); // signals that came before `connection`
-    final List<Runnable> earlyMessages = new ArrayList<>(); // on events: messages before both channels opened
-
-    Link(String peerId) {
-      this.peerId = peerId;
+  /** What the links need from the mesh. */
+  private final class Host implements MeshLink.Host {
+    @Override
+    public Listener listener() {
+      return listener;
     }
 
-    void open(RtcConfig cfg, boolean initiator) {
-      if (closing || closed) {
-        return;
-      }
-      boolean polite = localId.compareTo(peerId) < 0;
-      try {
-        connection = RtcConnection.open(runtime, cfg, peerId, polite, initiator, new Relay(peerId),
-            new RtcConnection.Listener() {
-              @Override
-              public void onRemoteChannel(RtcConnection c, RtcChannel channel) {
-                adopt(channel);
-              }
-
-              @Override
-              public void onClosed(RtcConnection c) {
-                strand.execute(() -> drop(Link.this));
-              }
-            });
-        if (initiator) {
-          if (listener.usesSwarmChannel()) {
-            adopt(connection.createChannel(SWARM_CHANNEL, true));
-          }
-          adopt(connection.createChannel(CHAT_CHANNEL, true));
-          connection.offer();
-        }
-      } catch (RtcClosedException e) { // the runtime is shutting down, or the link was dropped
-        strand.execute(() -> drop(this));
-        return;
-      }
-      early.forEach(Runnable::run);
-      early.clear();
+    @Override
+    public RtcRuntime runtime() {
+      return runtime;
     }
 
-    /** Runs a signal now, or once the connection exists (the ICE server fetch may lag). */
-    void withConnection(java.util.function.Consumer<RtcConnection> action) {
-      if (connection != null) {
-        action.accept(connection);
-      } else {
-        early.add(() -> action.accept(connection));
-      }
+    @Override
+    public void onStrand(Runnable task) {
+      strand.execute(task);
     }
 
-    void adopt(RtcChannel channel) {
-      synchronized (this) {
-        if (SWARM_CHANNEL.equals(channel.label()) && !listener.usesSwarmChannel()) {
-          return; // a chat-only mesh leaves the other side's swarm channel alone and unused
-        }
-        if (SWARM_CHANNEL.equals(channel.label()) && swarm == null) {
-          swarm = channel;
-        } else if (CHAT_CHANNEL.equals(channel.label()) && chat == null) {
-          chat = channel;
-        } else {
-          LOG.info("mesh: {} opened an unexpected channel {}; closing it", peerId, channel.label());
-          channel.close();
-          return;
-        }
-      }
-      channel.setListener(new RtcChannel.Listener() {
-        @Override
-        public void onOpen(RtcChannel ch) {
-          events.execute(Link.this::maybeConnected);
-        }
-
-        @Override
-        public void onMessage(RtcChannel ch, byte[] data, boolean binary) {
-          events.execute(() -> message(ch, data, binary));
-        }
-
-        @Override
-        public void onClose(RtcChannel ch) {
-          strand.execute(() -> drop(Link.this)); // a peer without both channels is no use
-        }
-      });
+    @Override
+    public void drop(MeshLink link) {
+      PeerMesh.this.drop(link);
     }
 
-    // on events
-    void maybeConnected() {
-      RtcChannel s;
-      RtcChannel c;
-      synchronized (this) {
-        s = swarm;
-        c = chat;
-      }
-      boolean needSwarm = listener.usesSwarmChannel();
-      if (connected || dropped || c == null || !c.isOpen() || (needSwarm && (s == null || !s.isOpen()))) {
-        return;
-      }
-      handle = new MeshPeer(peerId, connection, needSwarm ? s : null, c);
-      connected = true;
-      PeerMesh.this.connected.put(peerId, handle);
-      listener.onPeerConnected(handle);
-      List<Runnable> held = new ArrayList<>(earlyMessages);
-      earlyMessages.clear();
-      held.forEach(Runnable::run);
+    @Override
+    public void connected(MeshLink link, MeshPeer peer) {
+      PeerMesh.this.connected.put(link.peerId, peer);
     }
 
-    // on events
-    void message(RtcChannel ch, byte[] data, boolean binary) {
-      if (dropped) {
-        return;
-      }
-      if (!connected) { // one channel may open and carry messages before the other opens here
-        if (earlyMessages.size() >= MAX_EARLY_MESSAGES) {
-          LOG.info("mesh: {} sent {} messages before connecting; dropping it", peerId, earlyMessages.size());
-          strand.execute(() -> drop(Link.this));
-        } else {
-          earlyMessages.add(() -> message(ch, data, binary));
-        }
-        return;
-      }
-      if (ch == swarm) {
-        if (binary) {
-          listener.onSwarmMessage(handle, data);
-        } else {
-          LOG.debug("mesh: text on the swarm channel from {}; ignored", peerId);
-        }
-      } else {
-        listener.onChatText(handle, new String(data, StandardCharsets.UTF_8));
-      }
+    @Override
+    public void disconnected(MeshLink link, MeshPeer peer) {
+      PeerMesh.this.connected.remove(peer.id(), peer);
     }
 
-    // on strand
-    void close() {
-      if (closing) {
-        return;
-      }
-      closing = true;
-      if (connection != null) {
-        connection.close();
-      }
-      events.execute(() -> {
-        if (!dropped) {
-          dropped = true;
-          if (connected) {
-            PeerMesh.this.connected.remove(peerId, handle);
-            listener.onPeerDisconnected(handle);
-          }
-        }
-      });
+    @Override
+    public boolean closed() {
+      return closed;
+    }
+
+    @Override
+    public void renamed(MeshLink link, String newId) {
+      strand.execute(() -> rename(link, newId));
     }
   }
 
-  /** Sends one connection's offers, answers and candidates to its peer via signaling. */
-  private final class Relay implements RtcConnection.Signals {
-    private final String peerId;
-
-    Relay(String peerId) {
-      this.peerId = peerId;
+  /**
+   * A kept connection's peer got a new id from a restarted server. If we already opened a second
+   * connection to that id (we met it in the room before its message came), the established one
+   * wins and the new one is dropped: both sides decide the same way.
+   */
+  private void rename(MeshLink link, String newId) {
+    if (closed || links.get(link.peerId) != link || link.peerId.equals(newId)) {
+      return;
     }
-
-    @Override
-    public void sendOffer(String sdp) {
-      signaling.sendOffer(peerId, sdp);
+    MeshLink duplicate = links.get(newId);
+    if (duplicate != null) {
+      LOG.info("mesh: {} is {} now; closing the second connection to it", link.peerId, newId);
+      links.remove(newId);
+      duplicate.close();
     }
-
-    @Override
-    public void sendAnswer(String sdp) {
-      signaling.sendAnswer(peerId, sdp);
-    }
-
-    @Override
-    public void sendCandidate(IceCandidate candidate) {
-      signaling.sendCandidate(peerId, candidate);
+    LOG.debug("mesh: {} is known as {} now", link.peerId, newId);
+    links.remove(link.peerId);
+    link.peerId = newId;
+    links.put(newId, link);
+    if (localId != null) {
+      link.ids(localId);
     }
   }
 
@@ -394,7 +314,7 @@ public final class PeerMesh implements AutoCloseable {
     @Override
     public void onPeerLeft(String peerId) {
       strand.execute(() -> {
-        Link l = links.get(peerId);
+        MeshLink l = links.get(peerId);
         if (l != null) {
           drop(l);
         }
@@ -407,7 +327,13 @@ public final class PeerMesh implements AutoCloseable {
         if (closed || rtcConfig == null) {
           return;
         }
-        Link l = links.get(from);
+        MeshLink l = links.get(from);
+        if (l != null && l.isForeignOffer(sdp)) {
+          // A second connection from a peer we are connected to (after a server restart): ours
+          // stays; the other side closes its attempt once our peer-id message tells it who we are.
+          LOG.info("mesh: {} offered a second connection; keeping the established one", from);
+          return;
+        }
         if (l == null) {
           l = link(from, false);
         }
@@ -418,7 +344,7 @@ public final class PeerMesh implements AutoCloseable {
     @Override
     public void onAnswer(String from, String sdp) {
       strand.execute(() -> {
-        Link l = links.get(from);
+        MeshLink l = links.get(from);
         if (l != null) {
           l.withConnection(c -> c.handleAnswer(sdp));
         }
@@ -428,9 +354,18 @@ public final class PeerMesh implements AutoCloseable {
     @Override
     public void onCandidate(String from, IceCandidate candidate) {
       strand.execute(() -> {
-        Link l = links.get(from);
+        MeshLink l = links.get(from);
         if (l != null) {
           l.withConnection(c -> c.handleCandidate(candidate));
+        }
+      });
+    }
+
+    @Override
+    public void onDisconnected(SignalingException cause) {
+      strand.execute(() -> {
+        if (!closed) {
+          listener.onSignalingLost(cause.getMessage());
         }
       });
     }

@@ -81,6 +81,14 @@ final class GuardedPeerConnection {
     return d == null ? null : d.sdp;
   }
 
+  synchronized String remoteSdp() {
+    if (closed) {
+      return null;
+    }
+    RTCSessionDescription d = pc.getRemoteDescription();
+    return d == null ? null : d.sdp;
+  }
+
   /** Adds a remote candidate; false if refused (closed, or rejected by libwebrtc). */
   synchronized boolean addCandidate(IceCandidate c) {
     if (closed) {

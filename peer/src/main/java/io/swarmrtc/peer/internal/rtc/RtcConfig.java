@@ -19,7 +19,9 @@ public record RtcConfig(
     long lowWatermark,
     Duration bufferPollInterval,
     int maxIceRestarts,
-    Duration failedGrace) {
+    Duration failedGrace,
+    Duration disconnectedGrace,
+    Duration politeRestartDelay) {
 
   /** The largest message a data channel carries; a larger one would silently close the channel. */
   public static final int MAX_MESSAGE_SIZE = 262_144;
@@ -28,6 +30,8 @@ public record RtcConfig(
     iceServers = List.copyOf(Objects.requireNonNull(iceServers, "iceServers"));
     Objects.requireNonNull(bufferPollInterval, "bufferPollInterval");
     Objects.requireNonNull(failedGrace, "failedGrace");
+    Objects.requireNonNull(disconnectedGrace, "disconnectedGrace");
+    Objects.requireNonNull(politeRestartDelay, "politeRestartDelay");
     if (lowWatermark < 0 || highWatermark < MAX_MESSAGE_SIZE || lowWatermark >= highWatermark) {
       throw new IllegalArgumentException(
           "need 0 <= lowWatermark < highWatermark and highWatermark >= " + MAX_MESSAGE_SIZE);
@@ -51,12 +55,16 @@ public record RtcConfig(
         .watermarks(lowWatermark, highWatermark)
         .bufferPollInterval(bufferPollInterval)
         .maxIceRestarts(maxIceRestarts)
-        .failedGrace(failedGrace);
+        .failedGrace(failedGrace)
+        .disconnectedGrace(disconnectedGrace)
+        .politeRestartDelay(politeRestartDelay);
   }
 
   /**
    * Builder with defaults: no ICE servers, 256 KiB / 1 MiB watermarks, 1 ms polls, 3 ICE restarts,
-   * 20 s for a failed connection to recover before the next restart (or close).
+   * 20 s for a failed connection to recover before the next restart (or close), 5 s in
+   * {@code disconnected} before that counts as a failure, 2 s for the polite side to leave the
+   * restart to the other side.
    */
   public static final class Builder {
     private List<IceServer> iceServers = List.of();
@@ -66,6 +74,8 @@ public record RtcConfig(
     private Duration poll = Duration.ofMillis(1);
     private int maxIceRestarts = 3;
     private Duration failedGrace = Duration.ofSeconds(20);
+    private Duration disconnectedGrace = Duration.ofSeconds(5);
+    private Duration politeRestartDelay = Duration.ofSeconds(2);
 
     public Builder iceServers(List<IceServer> servers) {
       this.iceServers = servers;
@@ -100,8 +110,24 @@ public record RtcConfig(
       return this;
     }
 
+    /** How long the connection may stay {@code disconnected} before it counts as failed (ICE restart). */
+    public Builder disconnectedGrace(Duration grace) {
+      this.disconnectedGrace = grace;
+      return this;
+    }
+
+    /**
+     * How long the polite side waits after a failure before restarting ICE itself, leaving the
+     * restart to the impolite side (no offer glare) unless none comes.
+     */
+    public Builder politeRestartDelay(Duration delay) {
+      this.politeRestartDelay = delay;
+      return this;
+    }
+
     public RtcConfig build() {
-      return new RtcConfig(iceServers, relayOnly, high, low, poll, maxIceRestarts, failedGrace);
+      return new RtcConfig(iceServers, relayOnly, high, low, poll, maxIceRestarts, failedGrace, disconnectedGrace,
+          politeRestartDelay);
     }
   }
 }

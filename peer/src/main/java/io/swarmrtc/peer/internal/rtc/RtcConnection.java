@@ -3,16 +3,12 @@ package io.swarmrtc.peer.internal.rtc;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCPeerConnectionIceErrorEvent;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
-import dev.onvoid.webrtc.RTCSdpType;
-import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.RTCSignalingState;
 import io.swarmrtc.peer.internal.util.SerialExecutor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +18,11 @@ import org.slf4j.LoggerFactory;
  * <p>What it takes care of: trickle ICE in both directions (local candidates are held back until
  * the offer/answer that they belong to has been signaled; remote candidates are queued until a
  * remote description is set, since webrtc-java drops them otherwise); perfect negotiation
- * (docs/signaling.md: the {@code polite} side rolls back its own offer on a collision); an ICE
- * restart by the initiator when the connection fails, up to {@link RtcConfig#maxIceRestarts()};
- * and one idempotent {@link #close()} that closes the peer connection, then unregisters and
- * disposes its channels, from any thread but a native one.
+ * (docs/signaling.md: the {@code polite} side rolls back its own offer on a collision); ICE
+ * restarts from either side when the connection fails ({@link IceRecovery}), up to {@link
+ * RtcConfig#maxIceRestarts()}, then a report of the likely cause ({@link Listener#onFailed},
+ * {@link IceDiagnosis}); and one idempotent {@link #close()} that closes the peer connection, then
+ * unregisters and disposes its channels, from any thread but a native one.
  *
  * <p>All listener calls run on this connection's serial executor, never on a native thread.
  */
@@ -48,6 +45,12 @@ public final class RtcConnection implements AutoCloseable {
 
     default void onStateChange(RtcConnection connection, State state) {}
 
+    /**
+     * The connection gave up (ICE failed and the restarts did not help); {@code onClosed} follows.
+     * Called at most once, never for a plain {@link #close()}.
+     */
+    default void onFailed(RtcConnection connection, IceFailure failure) {}
+
     /** Called once, after the connection and its channels are closed. */
     default void onClosed(RtcConnection connection) {}
   }
@@ -58,24 +61,17 @@ public final class RtcConnection implements AutoCloseable {
   private final RtcRuntime runtime;
   private final RtcConfig config;
   private final String name;
-  private final boolean polite;
+  private volatile boolean polite;
   private final boolean initiator;
   private final Signals signals;
   private final Listener listener;
   private final SerialExecutor strand;
   private final List<RtcChannel> channels = new CopyOnWriteArrayList<>();
   private final GuardedPeerConnection pc;
+  private final IceObservations observations = new IceObservations();
+  private final IceRecovery recovery; // on strand
 
-  // Only touched on `strand`:
-  private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-  private boolean makingOffer;
-  private boolean ignoreOffer;
-  private boolean remoteDescriptionSet;
-  private boolean localDescriptionSent;
-  private final List<IceCandidate> pendingRemote = new ArrayList<>();
-  private final List<IceCandidate> pendingLocal = new ArrayList<>();
-  private int iceRestarts;
-  private int failureEpoch;
+  private final Negotiation negotiation;
   private volatile State state = State.NEW;
 
   private volatile boolean closed;
@@ -92,6 +88,22 @@ public final class RtcConnection implements AutoCloseable {
     this.listener = listener;
     this.strand = new SerialExecutor(runtime.events());
     this.pc = new GuardedPeerConnection(name);
+    this.negotiation = new Negotiation(name, polite, pc, strand, signals, () -> closed, this::remoteOffer);
+    this.recovery = new IceRecovery(polite, config, this::schedule, new IceRecovery.Actions() {
+      @Override
+      public void restartIce() {
+        LOG.info("{}: ICE restart {}/{}", name, recovery.restarts(), config.maxIceRestarts());
+        negotiation.offer(true);
+      }
+
+      @Override
+      public void giveUp(String why) {
+        IceFailure failure = diagnose("connection to " + name + ": " + why);
+        LOG.info("{}: giving up: {}", name, failure.message());
+        listener.onFailed(RtcConnection.this, failure);
+        close();
+      }
+    });
   }
 
   /**
@@ -101,7 +113,7 @@ public final class RtcConnection implements AutoCloseable {
    * @param name a name for logs (e.g. the remote peer id)
    * @param polite whether this side yields on an offer collision (docs/signaling.md: the peer
    *     whose id sorts lower)
-   * @param initiator whether this side made the first offer; it also drives ICE restarts
+   * @param initiator whether this side made the first offer
    * @throws RtcClosedException if the runtime is already torn down
    */
   public static RtcConnection open(RtcRuntime runtime, RtcConfig config, String name, boolean polite,
@@ -128,6 +140,23 @@ public final class RtcConnection implements AutoCloseable {
     return polite;
   }
 
+  /**
+   * Changes which side yields on an offer collision: politeness follows the peer ids, which a
+   * restarted signaling server reassigns while the connection carries on.
+   */
+  public void setPolite(boolean polite) {
+    this.polite = polite;
+    strand.execute(() -> {
+      negotiation.setPolite(polite);
+      recovery.setPolite(polite);
+    });
+  }
+
+  /** Whether this side made the first offer. */
+  public boolean initiator() {
+    return initiator;
+  }
+
   public State state() {
     return state;
   }
@@ -149,16 +178,16 @@ public final class RtcConnection implements AutoCloseable {
 
   /** Starts (or restarts) negotiation by sending an offer. */
   public void offer() {
-    op(() -> negotiate(false));
+    negotiation.offer(false);
   }
 
   /**
    * Restarts ICE now (new credentials, fresh candidates) by sending an offer with iceRestart.
    * Either side may call it; a collision with the other side's offer is settled by perfect
-   * negotiation. The initiator also does this by itself when the connection fails.
+   * negotiation. Both sides also do this by themselves when the connection fails.
    */
   public void restartIce() {
-    op(() -> negotiate(true));
+    negotiation.offer(true);
   }
 
   /** The current local SDP, or null (for tests and diagnostics). */
@@ -171,58 +200,38 @@ public final class RtcConnection implements AutoCloseable {
     return pc.signalingState().name();
   }
 
+  /**
+   * Whether {@code offerSdp} renegotiates this connection (same SDP session as the remote
+   * description we have), rather than coming from another connection of the same peer. True while
+   * no remote description is set.
+   */
+  public boolean isSameSession(String offerSdp) {
+    String current = SdpOrigin.sessionId(pc.remoteSdp());
+    return current == null || current.equals(SdpOrigin.sessionId(offerSdp));
+  }
+
   /** Applies a remote offer and answers it, rolling back our own offer if we are polite. */
   public void handleOffer(String sdp) {
-    strand.execute(() -> {
-      if (closed) {
-        return;
-      }
-      LOG.debug("{}: remote offer in state {}", name, pc.signalingState());
-      boolean collision = makingOffer || pc.signalingState() != RTCSignalingState.STABLE;
-      ignoreOffer = !polite && collision;
-      if (ignoreOffer) {
-        LOG.debug("{}: ignoring colliding offer (impolite)", name);
-        return;
-      }
-      op(() -> {
-        CompletableFuture<Void> rollback = pc.signalingState() == RTCSignalingState.HAVE_LOCAL_OFFER
-            ? pc.setLocal(new RTCSessionDescription(RTCSdpType.ROLLBACK, ""))
-            : CompletableFuture.completedFuture(null);
-        return rollback
-            .thenComposeAsync(v -> setRemote(new RTCSessionDescription(RTCSdpType.OFFER, sdp)), strand)
-            .thenComposeAsync(v -> pc.createAnswer(), strand)
-            .thenComposeAsync(answer -> pc.setLocal(answer).thenApply(v -> answer), strand)
-            .thenAcceptAsync(answer -> sendLocalDescription(() -> signals.sendAnswer(answer.sdp)), strand);
-      });
-    });
+    negotiation.handleOffer(sdp);
   }
 
   /** Applies a remote answer to our pending offer; a stale answer is ignored. */
   public void handleAnswer(String sdp) {
-    op(() -> {
-      LOG.debug("{}: remote answer in state {}", name, pc.signalingState());
-      if (pc.signalingState() != RTCSignalingState.HAVE_LOCAL_OFFER) {
-        LOG.debug("{}: ignoring answer in state {}", name, pc.signalingState());
-        return CompletableFuture.completedFuture(null);
-      }
-      return setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, sdp));
-    });
+    negotiation.handleAnswer(sdp);
   }
 
   /** Adds a remote candidate, or queues it until a remote description is set. */
   public void handleCandidate(IceCandidate candidate) {
-    strand.execute(() -> {
-      if (closed) {
-        return;
-      }
-      LOG.debug("{}: remote candidate {} ({})", name, candidate.candidate(),
-          remoteDescriptionSet ? "adding" : "queued");
-      if (remoteDescriptionSet) {
-        addRemoteCandidate(candidate);
-      } else {
-        pendingRemote.add(candidate);
-      }
-    });
+    negotiation.handleCandidate(candidate);
+  }
+
+  /**
+   * What this side saw while gathering, as a failure report: {@code what} plus the likely cause
+   * (e.g. the TURN server rejected our credentials). For a connection given up from outside, e.g.
+   * one that never connected within the mesh's timeout.
+   */
+  public IceFailure diagnose(String what) {
+    return observations.failure(what, config.iceServers());
   }
 
   /** The path in use, from getStats' selected candidate pair; empty if not connected yet. */
@@ -264,65 +273,6 @@ public final class RtcConnection implements AutoCloseable {
     listener.onClosed(this);
   }
 
-  // ---- negotiation steps (all on strand) ----
-
-  /** Appends a step to the operations chain: steps run one at a time, like a browser's. */
-  private void op(Supplier<CompletableFuture<Void>> step) {
-    strand.execute(() -> chain = chain
-        .exceptionally(t -> null)
-        .thenComposeAsync(v -> closed ? CompletableFuture.<Void>completedFuture(null) : step.get(), strand)
-        .whenComplete((v, t) -> {
-          if (t != null && !closed) {
-            LOG.warn("{}: negotiation step failed: {}", name, rootMessage(t));
-          }
-        }));
-  }
-
-  private CompletableFuture<Void> negotiate(boolean iceRestart) {
-    if (pc.signalingState() != RTCSignalingState.STABLE) {
-      return CompletableFuture.completedFuture(null); // an exchange is under way; it covers this
-    }
-    makingOffer = true;
-    return pc.createOffer(iceRestart)
-        .thenComposeAsync(offer -> pc.setLocal(offer).thenApply(v -> offer), strand)
-        .thenAcceptAsync(offer -> sendLocalDescription(() -> signals.sendOffer(offer.sdp)), strand)
-        .whenCompleteAsync((v, t) -> makingOffer = false, strand);
-  }
-
-  private void sendLocalDescription(Runnable send) {
-    LOG.debug("{}: sending local description with {} held candidates", name, pendingLocal.size());
-    send.run();
-    localDescriptionSent = true;
-    List<IceCandidate> held = new ArrayList<>(pendingLocal);
-    pendingLocal.clear();
-    held.forEach(signals::sendCandidate);
-  }
-
-  private void addRemoteCandidate(IceCandidate c) {
-    if (!pc.addCandidate(c) && !ignoreOffer && !closed) {
-      LOG.debug("{}: remote candidate rejected: {}", name, c.candidate());
-    }
-  }
-
-  private void remoteDescriptionApplied() {
-    remoteDescriptionSet = true;
-    List<IceCandidate> queued = new ArrayList<>(pendingRemote);
-    pendingRemote.clear();
-    queued.forEach(this::addRemoteCandidate);
-  }
-
-  /** Sets the remote description, then adds the candidates that waited for it. */
-  private CompletableFuture<Void> setRemote(RTCSessionDescription d) {
-    return pc.setRemote(d).thenRunAsync(this::remoteDescriptionApplied, strand);
-  }
-
-  private static String rootMessage(Throwable t) {
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.toString();
-  }
-
   // ---- state (on strand) ----
 
   private void connectionStateChanged(RTCPeerConnectionState nativeState) {
@@ -340,48 +290,24 @@ public final class RtcConnection implements AutoCloseable {
     };
     state = next;
     listener.onStateChange(this, next);
-    if (next == State.CONNECTED) {
-      iceRestarts = 0;
-    } else if (next == State.FAILED) {
-      if (initiator && iceRestarts < config.maxIceRestarts()) {
-        restartAfterFailure();
-      } else if (initiator) {
-        LOG.info("{}: connection failed after {} ICE restarts, closing", name, iceRestarts);
-        close();
-        return;
-      }
-      scheduleFailureCheck();
-    } else if (next == State.CLOSED) {
+    recovery.onState(next);
+    if (next == State.CLOSED) {
       close();
     }
   }
 
-  private void restartAfterFailure() {
-    iceRestarts++;
-    LOG.info("{}: connection failed, ICE restart {}/{}", name, iceRestarts, config.maxIceRestarts());
-    op(() -> negotiate(true));
+  private void remoteOffer() {
+    recovery.onRemoteOffer();
   }
 
-  /**
-   * A failed connection that is not connected again within the grace period is retried (by the
-   * initiator, while restarts are left) or closed: a restart offer that is never answered, or an
-   * initiator that is gone, must not leave the connection hanging.
-   */
-  private void scheduleFailureCheck() {
-    int epoch = ++failureEpoch;
+  /** Runs {@code task} on the strand after {@code delay}; closes if the runtime is going away. */
+  private void schedule(java.time.Duration delay, Runnable task) {
     try {
       runtime.timers().schedule(() -> strand.execute(() -> {
-        if (closed || state == State.CONNECTED || epoch != failureEpoch) {
-          return;
+        if (!closed) {
+          task.run();
         }
-        if (initiator && iceRestarts < config.maxIceRestarts()) {
-          restartAfterFailure();
-          scheduleFailureCheck();
-        } else {
-          LOG.info("{}: not connected again within {}, closing", name, config.failedGrace());
-          close();
-        }
-      }), config.failedGrace().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      }), delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       close(); // the runtime is going away
     }
@@ -392,11 +318,8 @@ public final class RtcConnection implements AutoCloseable {
       return;
     }
     LOG.debug("{}: local candidate {}", name, c.candidate());
-    if (localDescriptionSent) {
-      signals.sendCandidate(c);
-    } else {
-      pendingLocal.add(c);
-    }
+    observations.localCandidate(c.candidate());
+    negotiation.localCandidate(c);
   }
 
   /** Native callbacks: hand off to the strand and return at once; never take our locks. */
@@ -408,6 +331,13 @@ public final class RtcConnection implements AutoCloseable {
     }
 
     @Override
+    public void onIceCandidateError(RTCPeerConnectionIceErrorEvent event) {
+      // Kept to explain a later failure (e.g. a TURN server answering 401); harmless on their own.
+      observations.candidateError(
+          new IceDiagnosis.CandidateError(event.getUrl(), event.getErrorCode(), event.getErrorText()));
+    }
+
+    @Override
     public void onConnectionChange(RTCPeerConnectionState s) {
       strand.execute(() -> connectionStateChanged(s));
     }
@@ -416,11 +346,7 @@ public final class RtcConnection implements AutoCloseable {
     public void onRenegotiationNeeded() {
       // Channels are created before the first offer, which offer() sends; later needs (none today
       // for data-only connections) are negotiated once the first exchange is done.
-      strand.execute(() -> {
-        if (remoteDescriptionSet) {
-          op(() -> negotiate(false));
-        }
-      });
+      negotiation.renegotiationNeeded();
     }
 
     @Override

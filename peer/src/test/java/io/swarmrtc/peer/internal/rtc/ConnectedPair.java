@@ -28,15 +28,21 @@ final class ConnectedPair implements AutoCloseable {
     this.offererStates = offererStates;
   }
 
-  /** Connects and waits until the channel is open on both ends. */
+  /** Connects and waits until the channel is open on both ends; the offerer is the impolite side. */
   static ConnectedPair open(RtcConfig config, boolean ordered, RtcChannel.Listener answererListener)
       throws Exception {
+    return open(config, config, false, ordered, answererListener);
+  }
+
+  /** Like {@link #open(RtcConfig, boolean, RtcChannel.Listener)}, each side with its own settings. */
+  static ConnectedPair open(RtcConfig offererConfig, RtcConfig answererConfig, boolean offererPolite, boolean ordered,
+      RtcChannel.Listener answererListener) throws Exception {
     RtcRuntime runtime = RtcRuntime.acquire();
     RtcConnection[] ends = new RtcConnection[2];
     CompletableFuture<RtcChannel> remote = new CompletableFuture<>();
     CompletableFuture<Void> answererOpen = new CompletableFuture<>();
     CompletableFuture<Void> offererOpen = new CompletableFuture<>();
-    ends[1] = RtcConnection.open(runtime, config, "answerer", true, false,
+    ends[1] = RtcConnection.open(runtime, answererConfig, "answerer", !offererPolite, false,
         signalsTo(() -> ends[0]), new RtcConnection.Listener() {
           @Override
           public void onRemoteChannel(RtcConnection c, RtcChannel channel) {
@@ -61,7 +67,7 @@ final class ConnectedPair implements AutoCloseable {
           }
         });
     List<RtcConnection.State> states = new CopyOnWriteArrayList<>();
-    ends[0] = RtcConnection.open(runtime, config, "offerer", false, true,
+    ends[0] = RtcConnection.open(runtime, offererConfig, "offerer", offererPolite, true,
         signalsTo(() -> ends[1]), new RtcConnection.Listener() {
           @Override
           public void onStateChange(RtcConnection c, RtcConnection.State state) {
