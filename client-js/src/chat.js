@@ -48,6 +48,24 @@ export function encodeChat(text, ts) {
 }
 
 /**
+ * The new signaling id a peer announces on a connection it kept across a fresh join
+ * (`{"type":"peer-id","peerId":...}`, docs/swarm-protocol.md), or null for any other frame. Never
+ * shown as chat.
+ * @param {unknown} frame
+ * @returns {string|null}
+ */
+export function peerIdAnnouncement(frame) {
+  if (typeof frame !== 'string' || frame.length > 256 || !frame.includes('"peer-id"')) return null;
+  try {
+    const obj = JSON.parse(frame);
+    return obj?.type === 'peer-id' && typeof obj.peerId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(obj.peerId)
+      ? obj.peerId : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Validates one incoming frame from the chat channel. Unknown fields are ignored.
  * @param {unknown} frame
  * @returns {ChatWireMessage}
@@ -142,6 +160,7 @@ export class Chat extends Emitter {
 
   /** @param {string} from @param {unknown} data */
   _receive(from, data) {
+    if (peerIdAnnouncement(data) !== null) return; // for the mesh (orphaned links), not chat
     let msg;
     try {
       msg = decodeChat(data);

@@ -9,9 +9,10 @@
  * so a new link whose remote fingerprint equals an orphan's reaches the same peer: once it has been
  * connected for `orphanGraceMs`, the orphan is closed. (The grace lets the far side's new link
  * connect too: both sides retire their orphan, and the first close ends the other's.) The match is
- * safe: a link connects only after DTLS proved the remote holds the fingerprint's private key. An
- * orphan whose peer does not come back (or uses a certificate per connection, as the Java peer
- * does today) lives until its connection ends.
+ * safe: a link connects only after DTLS proved the remote holds the fingerprint's private key. A
+ * peer with a certificate per connection (the Java peer) instead announces its new id on the kept
+ * connection (`peer-id` on the chat channel, docs/swarm-protocol.md): the same retirement follows.
+ * An orphan whose peer does not come back lives until its connection ends.
  *
  * Events:
  * - `joined` {peerId, room, resumed}; `signaling` {state} (connecting, joined, reconnecting, ...)
@@ -27,6 +28,7 @@
  * await mesh.join();
  * @module mesh
  */
+import { peerIdAnnouncement } from './chat.js';
 import { Emitter } from './emitter.js';
 import { ErrorCodes, SwarmRtcError } from './errors.js';
 import { fetchIceServers } from './ice-servers.js';
@@ -76,6 +78,8 @@ export class PeerMesh extends Emitter {
     this._iceRefreshing = false;
     /** @type {Set<string>} ids of orphaned links (see the module comment) */
     this._orphans = new Set();
+    /** @type {Map<string, string>} orphan id -> the new id its peer announced on it (peer-id) */
+    this._orphanAliases = new Map();
     /** @type {RTCCertificate[]|undefined} one DTLS certificate for every link of this mesh */
     this._certificates = undefined;
     this.signaling = new SignalingClient({
@@ -218,7 +222,10 @@ export class PeerMesh extends Emitter {
       scheduler: this._opts.scheduler, iceTimeoutMs: this._opts.iceTimeoutMs, channelOptions: this._opts.channelOptions,
     });
     this.links.set(peerId, link);
-    link.on('channel', (channel) => this.emit('channel', { peerId, label: channel.label, channel }));
+    link.on('channel', (channel) => {
+      if (channel.label === 'chat') channel.on('message', (data) => this._onPeerIdAnnouncement(peerId, peerIdAnnouncement(data)));
+      this.emit('channel', { peerId, label: channel.label, channel });
+    });
     link.on('connected', () => {
       this._connected.add(peerId);
       this.emit('peer-connected', { peerId });
@@ -240,6 +247,7 @@ export class PeerMesh extends Emitter {
     if (!link) return;
     this.links.delete(peerId);
     this._orphans.delete(peerId);
+    this._orphanAliases.delete(peerId);
     link.close();
     const wasConnected = this._connected.delete(peerId);
     this.emit('peer-left', error ? { peerId, error } : { peerId });
@@ -262,15 +270,28 @@ export class PeerMesh extends Emitter {
   }
 
   /**
+   * A peer that kept its connection across a fresh join (the Java peer does) says on it which id
+   * the server knows it by now: that orphan reaches the same peer as a link to the new id.
+   * @param {string} orphanId @param {string|null} newId
+   */
+  _onPeerIdAnnouncement(orphanId, newId) {
+    if (newId === null || !this._orphans.has(orphanId)) return;
+    this._orphanAliases.set(orphanId, newId);
+    const fresh = this.links.get(newId);
+    if (fresh && this._connected.has(newId)) this._retireOrphansOf(fresh);
+  }
+
+  /**
    * Closes, after the grace period, the orphans that reach the same remote peer as `link` (now
-   * connected), if `link` is still there then.
+   * connected), if `link` is still there then. Same peer: the same DTLS fingerprint (a browser:
+   * one certificate per mesh), or the orphan's peer announced `link`'s id on it (peer-id).
    * @param {PeerLink} link
    */
   _retireOrphansOf(link) {
     if (this._orphans.size === 0 || this._orphans.has(link.remoteId)) return;
     const fingerprint = link.remoteFingerprint;
-    if (!fingerprint) return;
-    const sameRemote = [...this._orphans].filter((id) => this.links.get(id)?.remoteFingerprint === fingerprint);
+    const sameRemote = [...this._orphans].filter((id) => this._orphanAliases.get(id) === link.remoteId
+      || (fingerprint && this.links.get(id)?.remoteFingerprint === fingerprint));
     if (sameRemote.length === 0) return;
     this.signaling._sched.setTimeout(() => {
       if (this._closed || this.links.get(link.remoteId) !== link) return;

@@ -318,6 +318,23 @@ describe('room mesh across a server restart (fresh identities)', () => {
     chat.close();
   });
 
+  it('closes the old link when its peer announced the new link\'s id on it (a Java peer: a certificate per connection)', async () => {
+    const { chat, old, scheduler } = await restartedMesh([OTHER2]);
+    const invalid = recordEvents(chat, ['warning']);
+    const oldChat = old.createdChannels.find((c) => c.label === 'chat');
+    oldChat.open();
+    oldChat.receive(JSON.stringify({ type: 'peer-id', peerId: OTHER2 }));
+    const fresh = FakeRTCPeerConnection.instances[1];
+    chat.mesh.links.get(OTHER2).handleAnswer(sdpWith('CC:03'));
+    await flush();
+    fresh.setStates('connected');
+    scheduler.advance(2_000);
+    assert.equal(old.closed, true, 'the orphan is retired although the fingerprints differ');
+    assert.deepEqual([...chat.mesh.links.keys()], [OTHER2]);
+    assert.deepEqual(invalid, [], 'the announcement is not chat, nor an invalid chat message');
+    chat.close();
+  });
+
   it('keeps the old link when the new connected peer is someone else', async () => {
     const { chat, old, scheduler } = await restartedMesh([STRANGER]);
     const fresh = FakeRTCPeerConnection.instances[1];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Channel } from '../src/channel.js';
-import { Chat, MAX_CHAT_TEXT_BYTES, checkChatText, decodeChat, encodeChat } from '../src/chat.js';
+import { Chat, MAX_CHAT_TEXT_BYTES, checkChatText, decodeChat, encodeChat, peerIdAnnouncement } from '../src/chat.js';
 import { FakeDataChannel } from './support/fake-channel.js';
 import { recordEvents } from './support/fakes.js';
 
@@ -44,6 +44,23 @@ describe('chat messages', () => {
   for (const [name, frame, field] of invalid) {
     it(`drops ${name} (field ${field})`, () => {
       assert.throws(() => decodeChat(frame), (err) => err.code === 'CHAT_MESSAGE_INVALID' && err.details.field === field);
+    });
+  }
+});
+
+describe('peer-id announcements on the chat channel', () => {
+  const cases = [
+    ['a well-formed announcement', '{"type":"peer-id","peerId":"aGVsbG8td29ybGQtaGVsbG8"}', 'aGVsbG8td29ybGQtaGVsbG8'],
+    ['an announcement with unknown fields', '{"type":"peer-id","peerId":"abc_-1","extra":1}', 'abc_-1'],
+    ['a chat message', '{"type":"chat","text":"peer-id","ts":1}', null],
+    ['an id that is not a string', '{"type":"peer-id","peerId":7}', null],
+    ['an id with characters no server issues', '{"type":"peer-id","peerId":"a b"}', null],
+    ['text that is not JSON', '"peer-id" {', null],
+    ['a binary frame', new Uint8Array([1]), null],
+  ];
+  for (const [name, frame, expected] of cases) {
+    it(`reads ${expected === null ? 'nothing' : 'the new id'} from ${name}`, () => {
+      assert.equal(peerIdAnnouncement(frame), expected);
     });
   }
 });

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import org.openqa.selenium.By;
 
@@ -52,13 +53,19 @@ final class HomesWithAServer implements AutoCloseable {
 
   /** Homes 1..{@code count}, each behind a NAT with {@code mapping}, and the server on home 1's gateway. */
   static HomesWithAServer create(Browsers browsers, NatMapping mapping, int count) {
+    return create(browsers, mapping, count, PublicServer::start);
+  }
+
+  /** As {@link #create(Browsers, NatMapping, int)}, with the server {@code server} starts on that address. */
+  static HomesWithAServer create(Browsers browsers, NatMapping mapping, int count,
+      Function<String, PublicServer> server) {
     Topology topology = Topology.create();
     try {
       List<Home> homes = new ArrayList<>();
       for (int i = 1; i <= count; i++) {
         homes.add(topology.home(i, mapping));
       }
-      return new HomesWithAServer(browsers, topology, homes, PublicServer.start(homes.get(0).gateway()));
+      return new HomesWithAServer(browsers, topology, homes, server.apply(homes.get(0).gateway()));
     } catch (RuntimeException | Error e) {
       topology.close();
       throw e;

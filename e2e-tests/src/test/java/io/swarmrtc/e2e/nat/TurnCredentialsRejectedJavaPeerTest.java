@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.swarmrtc.e2e.app.TestFiles;
 import io.swarmrtc.e2e.harness.Browsers;
-import io.swarmrtc.e2e.harness.Chromium;
-import io.swarmrtc.e2e.harness.Home;
 import io.swarmrtc.e2e.harness.NatMapping;
 import io.swarmrtc.e2e.harness.NetnsGuard;
-import io.swarmrtc.e2e.harness.Topology;
 import io.swarmrtc.peer.cli.SwarmCli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,35 +49,29 @@ class TurnCredentialsRejectedJavaPeerTest {
   void theCliSaysTheTurnServerRejectedItsCredentialsAndExitsWithUnreachable(@TempDir Path files) throws Exception {
     Path original = TestFiles.random(files, NAME, 1L << 20, 68);
     Path out = Files.createDirectories(files.resolve("out"));
-    try (Topology t = Topology.create()) {
-      Home home1 = t.home(1, NatMapping.ADDRESS_AND_PORT_DEPENDENT);
-      Home home2 = t.home(2, NatMapping.ADDRESS_AND_PORT_DEPENDENT);
-      try (PublicServer server = PublicServer.withSeparateTurn(home1.gateway(),
-          b -> b.turnSecret("not-the-turn-servers-secret"))) {
-        Chromium sharer = browsers.start("sharer", b -> b.inNamespace(home1.home().name())
-            .args("--unsafely-treat-insecure-origin-as-secure=" + server.origin()));
-        String link = WebAppDownloadThroughTheRelayTest.share(sharer, server, original);
+    try (HomesWithAServer net = HomesWithAServer.create(browsers, NatMapping.ADDRESS_AND_PORT_DEPENDENT, 2,
+        address -> PublicServer.withSeparateTurn(address, b -> b.turnSecret("not-the-turn-servers-secret")))) {
+      String link = net.share(net.browser("sharer", net.home(1)), original);
 
-        Path log = files.resolve("get.log");
-        List<String> cmd = new ArrayList<>(JavaPeerProcess.javaCommand());
-        cmd.addAll(List.of(SwarmCli.class.getName(), "get", link, "-o", out.toString(),
-            "--timeout", Integer.toString(GET_TIMEOUT_SECONDS),
-            "--connect-timeout", Integer.toString(CONNECT_TIMEOUT_SECONDS)));
-        long started = System.nanoTime();
-        Process get = home2.home().start(log, cmd.toArray(String[]::new));
-        boolean ended = get.waitFor(GET_TIMEOUT_SECONDS + 50, TimeUnit.SECONDS);
-        String output = read(log);
-        LOG.info("get ended in {} ms with {}:\n{}", (System.nanoTime() - started) / 1_000_000,
-            ended ? get.exitValue() : "a timeout", output);
-        assertTrue(ended, "the CLI hung:\n" + output);
-        assertAll("CLI output:\n" + output,
-            () -> assertEquals(6, get.exitValue(), "exit code 6: no connection to the peers sharing it came up"),
-            () -> assertTrue(output.lines().anyMatch(l -> l.startsWith("notice PEER_UNREACHABLE")
-                && l.contains("TURN_CREDENTIALS_REJECTED")), "a notice line names the cause as soon as it is known"),
-            () -> assertTrue(output.lines().anyMatch(l -> l.startsWith("error: UNREACHABLE")
-                && l.contains("rejected our credentials")), "the final error names the cause"));
-        assertTrue(server.turnErrors(401) > 0, "our TURN server answered 401");
-      }
+      Path log = files.resolve("get.log");
+      List<String> cmd = new ArrayList<>(JavaPeerProcess.javaCommand());
+      cmd.addAll(List.of(SwarmCli.class.getName(), "get", link, "-o", out.toString(),
+          "--timeout", Integer.toString(GET_TIMEOUT_SECONDS),
+          "--connect-timeout", Integer.toString(CONNECT_TIMEOUT_SECONDS)));
+      long started = System.nanoTime();
+      Process get = net.home(2).home().start(log, cmd.toArray(String[]::new));
+      boolean ended = get.waitFor(GET_TIMEOUT_SECONDS + 50, TimeUnit.SECONDS);
+      String output = read(log);
+      LOG.info("get ended in {} ms with {}:\n{}", (System.nanoTime() - started) / 1_000_000,
+          ended ? get.exitValue() : "a timeout", output);
+      assertTrue(ended, "the CLI hung:\n" + output);
+      assertAll("CLI output:\n" + output,
+          () -> assertEquals(6, get.exitValue(), "exit code 6: no connection to the peers sharing it came up"),
+          () -> assertTrue(output.lines().anyMatch(l -> l.startsWith("notice PEER_UNREACHABLE")
+              && l.contains("TURN_CREDENTIALS_REJECTED")), "a notice line names the cause as soon as it is known"),
+          () -> assertTrue(output.lines().anyMatch(l -> l.startsWith("error: UNREACHABLE")
+              && l.contains("rejected our credentials")), "the final error names the cause"));
+      assertTrue(net.server().turnErrors(401) > 0, "our TURN server answered 401");
     }
   }
 
