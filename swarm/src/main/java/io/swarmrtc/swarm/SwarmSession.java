@@ -48,20 +48,22 @@ public final class SwarmSession {
   private final Set<String> banned = new HashSet<>();
   private final Set<String> weChoke = new HashSet<>();
   private final UploadScheduler uploads = new UploadScheduler();
+  private final Outbox out = new Outbox();
+  private final ManifestExchange manifestExchange;
   private Manifest manifest;
   private byte[] manifestBytes;
   private Bitfield have;
   private PieceAvailability availability;
   private BlockTracker tracker;
-  private ManifestFetch fetch;
+  private RequestPlanner planner;
   private boolean completed;
   private long connections;
-  private List<SwarmCommand> out = new ArrayList<>();
 
   private SwarmSession(ContentId contentId, Manifest manifest, Bitfield have, SwarmConfig config, Clock clock) {
     this.contentId = contentId;
     this.config = config;
     this.clock = clock;
+    this.manifestExchange = new ManifestExchange(contentId, out);
     if (manifest != null) {
       install(manifest, have);
       completed = have.isComplete();
@@ -143,12 +145,13 @@ public final class SwarmSession {
 
   /** Time passed: requests older than the timeout are cancelled and asked of other peers. */
   public List<SwarmCommand> onTick() {
-    if (fetch != null && clock.millis() - fetch.lastProgress >= config.requestTimeout().toMillis()) {
-      PeerState silent = peers.get(fetch.peer); // not a violation: ask someone else, never it again
+    String silentSource = manifestExchange.silentSource(clock.millis(), config.requestTimeout().toMillis());
+    if (silentSource != null) {
+      PeerState silent = peers.get(silentSource); // not a violation: ask someone else, never it again
       if (silent != null) {
         silent.hasManifest = false;
       }
-      fetch = null;
+      manifestExchange.abandon();
       startManifestFetch();
     }
     if (tracker != null) {
@@ -291,46 +294,29 @@ public final class SwarmSession {
   private void onManifestRequest(PeerState peer, ManifestRequest r) {
     if (manifest == null) {
       drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "MANIFEST_REQUEST to a peer without the manifest");
-    } else if (r.offset() > manifestBytes.length) {
-      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "MANIFEST_REQUEST past the end");
     } else {
-      int n = Math.min(SwarmMessage.MAX_MANIFEST_CHUNK, manifestBytes.length - r.offset());
-      send(peer.id(), new ManifestData(manifestBytes.length, r.offset(), ByteBuffer.wrap(manifestBytes, r.offset(), n).slice()));
+      ManifestData chunk = ManifestExchange.chunk(manifestBytes, r.offset());
+      if (chunk == null) {
+        drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "MANIFEST_REQUEST past the end");
+      } else {
+        send(peer.id(), chunk);
+      }
     }
   }
 
   private void onManifestData(PeerState peer, ManifestData d) {
-    if (fetch == null || !fetch.peer.equals(peer.id())) {
-      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "unrequested MANIFEST_DATA");
-      return;
-    }
-    int next;
-    try {
-      next = fetch.accept(d);
-    } catch (IllegalArgumentException e) {
-      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "MANIFEST_DATA: " + e.getMessage());
-      return;
-    }
-    if (next >= 0) {
-      fetch.lastProgress = clock.millis();
-      send(peer.id(), new ManifestRequest(next));
-      return;
-    }
-    byte[] bytes = fetch.bytes();
-    fetch = null;
-    Manifest m = null;
-    if (ContentId.ofCanonicalBytes(bytes).equals(contentId)) {
-      try {
-        m = ManifestCodec.decode(bytes);
-      } catch (ManifestFormatException e) {
-        m = null;
+    ManifestExchange.Outcome outcome = manifestExchange.onData(peer.id(), d, clock.millis());
+    if (outcome instanceof ManifestExchange.Failed f) {
+      drop(peer.id(), f.goodbyeCode(), f.reason());
+      if (f.goodbyeCode() == GoodbyeCode.WRONG_CONTENT) {
+        startManifestFetch();
       }
-    }
-    if (m == null) {
-      drop(peer.id(), GoodbyeCode.WRONG_CONTENT, "manifest does not match the content id");
-      startManifestFetch();
       return;
     }
+    if (!(outcome instanceof ManifestExchange.Complete complete)) {
+      return; // the next chunk is requested
+    }
+    Manifest m = complete.manifest();
     install(m, new Bitfield(m.pieceCount()));
     out.add(new ManifestReceived(m));
     for (PeerState p : new ArrayList<>(peers.values())) {
@@ -359,20 +345,14 @@ public final class SwarmSession {
     manifest = m;
     manifestBytes = m.toBytes();
     have = held;
-    availability = new PieceAvailability(m.pieceCount());
+    availability = new PieceAvailability(held);
     tracker = new BlockTracker(m, config.blockSize());
+    planner = new RequestPlanner(m, config, have, availability, tracker, out);
   }
 
   private void startManifestFetch() {
-    if (manifest != null || fetch != null) {
-      return;
-    }
-    for (PeerState p : peers.values()) {
-      if (p.handshaken && p.hasManifest) {
-        fetch = new ManifestFetch(p.id(), clock.millis());
-        send(p.id(), new ManifestRequest(0));
-        return;
-      }
+    if (manifest == null) {
+      manifestExchange.start(peers.values(), clock.millis());
     }
   }
 
@@ -491,6 +471,7 @@ public final class SwarmSession {
       }
       tracker.finish(a.piece);
       have.set(a.piece);
+      availability.obtained(a.piece);
       out.add(new StorePiece(a.piece, a.data()));
       for (PeerState p : peers.values()) {
         if (p.sentBitfield) {
@@ -525,36 +506,8 @@ public final class SwarmSession {
 
   /** Computes the desired requests for every peer with free slots and sends the new ones. */
   private void refill() {
-    if (manifest == null || have.isComplete()) {
-      return;
-    }
-    long now = clock.millis();
-    int[] order = null;
-    for (PeerState peer : peers.values()) {
-      int slots = config.maxOutstandingPerPeer() - peer.outstanding.size();
-      if (slots <= 0 || !peer.handshaken || peer.has == null || peer.chokedUs) {
-        continue;
-      }
-      if (order == null) {
-        order = PiecePicker.order(have, availability, tracker);
-      }
-      List<BlockRef> picks = PiecePicker.pick(peer, slots, order, tracker, this::layout, false, now);
-      if (picks.size() < slots && tracker.everyMissingBlockRequested(have)) {
-        apply(peer, picks, now);
-        picks = PiecePicker.pick(peer, slots - picks.size(), order, tracker, this::layout, true, now);
-      }
-      apply(peer, picks, now);
-    }
-  }
-
-  private io.swarmrtc.protocol.manifest.BlockLayout layout(int piece) {
-    return manifest.blocks(piece, config.blockSize());
-  }
-
-  private void apply(PeerState peer, List<BlockRef> picks, long now) {
-    for (BlockRef b : picks) {
-      tracker.request(peer, b, now);
-      send(peer.id(), new Request(b.piece(), b.offset(), b.length()));
+    if (planner != null) {
+      planner.refill(peers.values(), clock.millis());
     }
   }
 
@@ -593,8 +546,8 @@ public final class SwarmSession {
     }
     uploads.dropPeer(peerId);
     weChoke.remove(peerId);
-    if (fetch != null && fetch.peer.equals(peerId)) {
-      fetch = null;
+    if (manifestExchange.isFetchingFrom(peerId)) {
+      manifestExchange.abandon();
       startManifestFetch();
     }
   }
@@ -604,12 +557,10 @@ public final class SwarmSession {
   }
 
   private void send(String peerId, SwarmMessage m) {
-    out.add(new Send(peerId, m));
+    out.send(peerId, m);
   }
 
   private List<SwarmCommand> flush() {
-    List<SwarmCommand> result = out;
-    out = new ArrayList<>();
-    return result;
+    return out.flush();
   }
 }
