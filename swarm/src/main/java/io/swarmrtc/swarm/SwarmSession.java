@@ -168,6 +168,19 @@ public final class SwarmSession {
     return flush();
   }
 
+  /**
+   * The shell found the peer misbehaving below the protocol (for example, it floods us faster than
+   * we can take its messages): sends GOODBYE with {@code goodbyeCode}, closes and forgets it, like a
+   * protocol violation. Unknown peers are ignored.
+   */
+  public List<SwarmCommand> dropPeer(String peerId, int goodbyeCode, String reason) {
+    if (peers.containsKey(peerId)) {
+      drop(peerId, goodbyeCode, reason);
+      refill();
+    }
+    return flush();
+  }
+
   /** Stop serving a peer (for example, to shed load): sends CHOKE and rejects its queued requests. */
   public List<SwarmCommand> choke(String peerId) {
     if (peers.containsKey(peerId) && weChoke.add(peerId)) {

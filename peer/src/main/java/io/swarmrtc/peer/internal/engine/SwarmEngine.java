@@ -7,6 +7,7 @@ import io.swarmrtc.peer.internal.mesh.MeshPeer;
 import io.swarmrtc.peer.internal.mesh.PeerMesh;
 import io.swarmrtc.peer.internal.util.DaemonThreads;
 import io.swarmrtc.protocol.manifest.Manifest;
+import io.swarmrtc.protocol.swarm.GoodbyeCode;
 import io.swarmrtc.protocol.swarm.SwarmCodec;
 import io.swarmrtc.protocol.swarm.SwarmMessage;
 import io.swarmrtc.protocol.swarm.SwarmMessageType;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,6 +82,9 @@ public final class SwarmEngine implements AutoCloseable {
   private final ScheduledExecutorService loop;
   private final PeerMesh mesh;
   private final Map<String, Link> links = new HashMap<>(); // on loop
+  /** Per connected peer: its messages waiting for the loop (touched off the loop too). */
+  private final Map<MeshPeer, InboundBudget> inbound = new ConcurrentHashMap<>();
+  private final long inboundLimit;
   private final StatsTracker stats = new StatsTracker(); // on loop
   private final AtomicBoolean closed = new AtomicBoolean();
   private boolean stopped; // on loop: storage closed, ignore everything
@@ -98,6 +103,7 @@ public final class SwarmEngine implements AutoCloseable {
     this.events = events;
     this.loop = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("swarm-" + name));
     this.mesh = new PeerMesh(meshConfig, new MeshEvents());
+    this.inboundLimit = InboundBudget.limitFor(options.swarm());
   }
 
   /** Joins the room and starts ticking; completes with this peer's id. */
@@ -282,6 +288,15 @@ public final class SwarmEngine implements AutoCloseable {
     }
   }
 
+  /** The peer sent more than its inbound budget before we could take it: it ignores flow control. */
+  private void dropFlooder(MeshPeer peer, long waiting) {
+    Link l = links.get(peer.id());
+    if (l != null && l.peer == peer) {
+      run(session.dropPeer(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "sent more than " + inboundLimit
+          + " bytes we had not taken yet (" + waiting + " waiting): it ignores flow control"));
+    }
+  }
+
   private void fail(SwarmException.Code code, String message, Throwable cause) {
     if (!failed) {
       failed = true;
@@ -306,7 +321,16 @@ public final class SwarmEngine implements AutoCloseable {
 
     @Override
     public void onSwarmMessage(MeshPeer peer, byte[] message) {
+      InboundBudget budget = inbound.computeIfAbsent(peer, p -> new InboundBudget(inboundLimit));
+      if (!budget.admit(message.length)) {
+        if (budget.firstOverrun()) {
+          long waiting = budget.waiting();
+          onLoop(() -> dropFlooder(peer, waiting));
+        }
+        return; // a flood is not queued
+      }
       onLoop(() -> {
+        budget.release(message.length);
         if (message.length > PIECE_HEADER && message[0] == SwarmMessageType.PIECE.code()) {
           stats.received(peer.id(), message.length - PIECE_HEADER);
         }
@@ -317,6 +341,7 @@ public final class SwarmEngine implements AutoCloseable {
 
     @Override
     public void onPeerDisconnected(MeshPeer peer) {
+      inbound.remove(peer);
       onLoop(() -> {
         Link l = links.get(peer.id());
         if (l != null && l.peer == peer) {

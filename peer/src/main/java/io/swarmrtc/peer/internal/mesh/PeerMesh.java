@@ -287,6 +287,9 @@ public final class PeerMesh implements AutoCloseable {
 
         @Override
         public void onClose(RtcChannel ch) {
+          if (ch.closeReason() != null) {
+            LOG.warn("mesh: dropping {}: {}", peerId, ch.closeReason());
+          }
           strand.execute(() -> drop(Link.this)); // a peer without both channels is no use
         }
       });
