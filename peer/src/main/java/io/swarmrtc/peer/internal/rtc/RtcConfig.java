@@ -64,7 +64,9 @@ public record RtcConfig(
   }
 
   /**
-   * Builder with defaults: no ICE servers, 256 KiB / 1 MiB watermarks, 1 ms polls, 3 ICE restarts,
+   * Builder with defaults: no ICE servers, 768 KiB / 1 MiB watermarks (the buffered amount is polled,
+   * so a low watermark close to the high one tops the buffer up at every poll instead of letting it
+   * drain towards empty between polls on a busy machine), 1 ms polls, 3 ICE restarts,
    * 20 s for a failed connection to recover before the next restart (or close), 16 MiB of received
    * messages waiting for the listener per channel.
    */
@@ -72,7 +74,7 @@ public record RtcConfig(
     private List<IceServer> iceServers = List.of();
     private boolean relayOnly;
     private long high = 1 << 20;
-    private long low = 256 << 10;
+    private long low = 768 << 10;
     private Duration poll = Duration.ofMillis(1);
     private int maxIceRestarts = 3;
     private Duration failedGrace = Duration.ofSeconds(20);
