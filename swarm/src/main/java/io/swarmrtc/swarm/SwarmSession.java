@@ -108,6 +108,25 @@ public final class SwarmSession {
    * as webrtc-java's direct buffer) may be reused afterwards.
    */
   public List<SwarmCommand> onData(String peerId, ByteBuffer data) {
+    return decodeAndReceive(peerId, data, false);
+  }
+
+  /**
+   * Like {@link #onData}, for a message array the caller hands over: the session keeps the blocks of
+   * a PIECE in it as they are until the piece is stored, instead of copying them, so the caller must
+   * never modify {@code message} afterwards. (The Java peer copies each message once out of
+   * webrtc-java's native buffer; this keeps that copy the only one.)
+   */
+  public List<SwarmCommand> onOwnedData(String peerId, byte[] message) {
+    return decodeAndReceive(peerId, ByteBuffer.wrap(message), true);
+  }
+
+  /** A decoded message arrived from the peer (its buffers are copied if kept). Unknown peers are ignored. */
+  public List<SwarmCommand> onMessage(String peerId, SwarmMessage message) {
+    return receive(peerId, message, false);
+  }
+
+  private List<SwarmCommand> decodeAndReceive(String peerId, ByteBuffer data, boolean owned) {
     SwarmMessage m;
     try {
       m = SwarmCodec.decode(data);
@@ -117,15 +136,16 @@ public final class SwarmSession {
       }
       return flush();
     }
-    return onMessage(peerId, m);
+    return receive(peerId, m, owned);
   }
 
-  /** A decoded message arrived from the peer. Unknown peers are ignored. */
-  public List<SwarmCommand> onMessage(String peerId, SwarmMessage message) {
+  private List<SwarmCommand> receive(String peerId, SwarmMessage message, boolean owned) {
     PeerState peer = peers.get(peerId);
     if (peer != null) {
       if (!peer.handshaken && !(message instanceof Handshake) && !(message instanceof Goodbye)) {
         drop(peerId, GoodbyeCode.PROTOCOL_VIOLATION, message.type() + " before HANDSHAKE");
+      } else if (message instanceof Piece p) {
+        onPiece(peer, p, owned);
       } else {
         dispatch(peer, message);
       }
@@ -266,7 +286,7 @@ public final class SwarmSession {
     } else if (message instanceof Cancel c) {
       uploads.cancel(peer.id(), new BlockRef(c.piece(), c.offset(), c.length()));
     } else if (message instanceof Piece p) {
-      onPiece(peer, p);
+      onPiece(peer, p, false);
     } else if (message instanceof Reject r) {
       BlockRef b = new BlockRef(r.piece(), r.offset(), r.length());
       if (tracker != null && tracker.settle(peer, b)) {
@@ -448,7 +468,7 @@ public final class SwarmSession {
     }
   }
 
-  private void onPiece(PeerState peer, Piece p) {
+  private void onPiece(PeerState peer, Piece p, boolean owned) {
     BlockRef b = new BlockRef(p.piece(), p.offset(), p.length());
     if (tracker == null || !(tracker.settle(peer, b) || peer.abandoned.remove(b) != null)) {
       drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "PIECE nobody requested: " + b);
@@ -462,7 +482,7 @@ public final class SwarmSession {
     if (index < 0 || (a.singleSource && !peer.id().equals(a.sourcePeer))) {
       return; // not one of our blocks, or from someone else than the pinned source
     }
-    if (!a.receive(index, peer.id(), p.data())) {
+    if (!a.receive(index, peer.id(), p.data(), owned)) {
       return;
     }
     for (String other : new ArrayList<>(a.requesters(index))) { // endgame duplicates
@@ -478,14 +498,15 @@ public final class SwarmSession {
   }
 
   private void verify(PieceAssembly a) {
-    if (PieceVerifier.verify(manifest, a.piece, a.data())) {
-      for (String liar : PieceVerifier.liars(a.data(), a.suspectBlocks)) {
+    PieceData data = a.data();
+    if (PieceVerifier.verify(manifest, a.piece, data)) {
+      for (String liar : PieceVerifier.liars(data, a.suspectBlocks)) {
         ban(liar, "sent a wrong block of piece " + a.piece);
       }
       tracker.finish(a.piece);
       have.set(a.piece);
       availability.obtained(a.piece);
-      out.add(new StorePiece(a.piece, a.data()));
+      out.add(new StorePiece(a.piece, data));
       for (PeerState p : peers.values()) {
         if (p.sentBitfield) {
           send(p.id(), new Have(a.piece));

@@ -3,6 +3,7 @@ package io.swarmrtc.peer.internal.engine;
 import io.swarmrtc.protocol.manifest.ContentId;
 import io.swarmrtc.protocol.manifest.FileEntry;
 import io.swarmrtc.protocol.manifest.Manifest;
+import io.swarmrtc.swarm.PieceData;
 import io.swarmrtc.peer.internal.storage.ContentLayout;
 import io.swarmrtc.peer.internal.storage.PieceStore;
 import io.swarmrtc.peer.internal.storage.StoreException;
@@ -79,8 +80,8 @@ final class DownloadFiles implements EngineStorage {
 
   /** Writes a piece the session verified (hashed once, as received); the store does not hash it again. */
   @Override
-  public void store(int piece, byte[] data) throws IOException {
-    store.writeVerifiedPiece(piece, data);
+  public void store(int piece, PieceData data) throws IOException {
+    store.writeVerifiedPiece(piece, data.blocks());
   }
 
   @Override

@@ -334,7 +334,7 @@ public final class SwarmEngine implements AutoCloseable {
         if (message.length > PIECE_HEADER && message[0] == SwarmMessageType.PIECE.code()) {
           stats.received(peer.id(), message.length - PIECE_HEADER);
         }
-        run(session.onData(peer.id(), ByteBuffer.wrap(message)));
+        run(session.onOwnedData(peer.id(), message)); // the mesh's copy of the message is the only one
         pump(peer.id());
       });
     }

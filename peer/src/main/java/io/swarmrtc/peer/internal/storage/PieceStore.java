@@ -1,6 +1,7 @@
 package io.swarmrtc.peer.internal.storage;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -193,18 +194,35 @@ public final class PieceStore implements AutoCloseable {
    * @throws StoreException BAD_BLOCK if {@code data} is not exactly the piece's length
    */
   public Verdict writeVerifiedPiece(int piece, byte[] data) throws IOException {
+    return writeVerifiedPiece(piece, List.of(ByteBuffer.wrap(data)));
+  }
+
+  /**
+   * {@link #writeVerifiedPiece(int, byte[])} for a piece held as consecutive buffers (the blocks it
+   * arrived in), each read from its position to its limit; the buffers are not modified.
+   */
+  public Verdict writeVerifiedPiece(int piece, List<ByteBuffer> blocks) throws IOException {
+    long total = 0;
+    for (ByteBuffer b : blocks) {
+      total += b.remaining();
+    }
     synchronized (this) {
       checkOpen();
-      checkBlock(piece, 0, data.length);
-      if (data.length != layout.pieceLength(piece)) {
+      checkBlock(piece, 0, 0);
+      if (total != layout.pieceLength(piece)) {
         throw new StoreException(StoreException.Code.BAD_BLOCK,
-            "piece " + piece + " has " + layout.pieceLength(piece) + " bytes, not " + data.length);
+            "piece " + piece + " has " + layout.pieceLength(piece) + " bytes, not " + total);
       }
       if (verified.get(piece)) {
         return Verdict.ALREADY_VERIFIED;
       }
     }
-    files.write(piece, 0, data, 0, data.length);
+    int at = 0;
+    for (ByteBuffer b : blocks) {
+      int n = b.remaining();
+      files.write(piece, at, b.duplicate());
+      at += n;
+    }
     return markVerified(piece);
   }
 

@@ -108,10 +108,21 @@ class PieceStoreTest {
     assertContentOnDisk();
   }
 
-  /** Writes piece p whole, as the swarm session hands over a piece it verified in memory. */
+  /**
+   * Writes piece p as the swarm session hands over a piece it verified in memory: whole (even p) or
+   * as the blocks it arrived in (odd p: 5,000-byte views into a larger array, positioned mid-array).
+   */
   private PieceStore.Verdict writeVerified(PieceStore store, int p) throws IOException {
     int from = p * PIECE;
-    return store.writeVerifiedPiece(p, Arrays.copyOfRange(content, from, from + layout.pieceLength(p)));
+    int length = layout.pieceLength(p);
+    if (p % 2 == 0) {
+      return store.writeVerifiedPiece(p, Arrays.copyOfRange(content, from, from + length));
+    }
+    List<java.nio.ByteBuffer> blocks = new ArrayList<>();
+    for (int off = 0; off < length; off += 5000) {
+      blocks.add(java.nio.ByteBuffer.wrap(content, from + off, Math.min(5000, length - off)));
+    }
+    return store.writeVerifiedPiece(p, blocks);
   }
 
   @Test
