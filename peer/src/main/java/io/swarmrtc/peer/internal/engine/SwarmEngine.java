@@ -219,14 +219,21 @@ public final class SwarmEngine implements AutoCloseable {
     l.lastSend = l.peer.swarm().send(message);
   }
 
-  /** Pulls blocks for {@code peerId} from the session while its channel has room. */
+  /**
+   * Pulls blocks for {@code peerId} from the session while its channel has room. Room comes back
+   * in batches of a quarter of the queue: a channel hands messages to the native stack in order, so
+   * one continuation on the last send of a batch releases the whole batch (instead of a callback and
+   * a loop task per block).
+   */
   private void pump(String peerId) {
     Link l = links.get(peerId);
     long limit = options.uploadBytesPerSecond();
+    int batch = 0;
+    int batchLimit = options.uploadQueueBytes() / 4;
     while (l != null && !stopped && l.queuedUploadBytes < options.uploadQueueBytes() && (limit == 0 || uploadTokens > 0)) {
       BlockRef b = session.nextUpload(peerId);
       if (b == null) {
-        return;
+        break;
       }
       byte[] message = new byte[PIECE_HEADER + b.length()];
       try {
@@ -245,12 +252,23 @@ public final class SwarmEngine implements AutoCloseable {
       uploadTokens -= size;
       stats.sent(peerId, size);
       send(l, message);
-      Link sentOn = l;
-      l.lastSend.whenComplete((v, t) -> onLoop(() -> {
-        sentOn.queuedUploadBytes -= size;
-        pump(peerId);
-      }));
+      batch += size;
+      if (batch >= batchLimit) {
+        releaseAfterLastSend(l, peerId, batch);
+        batch = 0;
+      }
     }
+    if (batch > 0) {
+      releaseAfterLastSend(l, peerId, batch);
+    }
+  }
+
+  /** Once the link's last send has left (or failed), frees {@code bytes} of its queue and pumps again. */
+  private void releaseAfterLastSend(Link l, String peerId, int bytes) {
+    l.lastSend.whenComplete((v, t) -> onLoop(() -> {
+      l.queuedUploadBytes -= bytes;
+      pump(peerId);
+    }));
   }
 
   private void tick() {
