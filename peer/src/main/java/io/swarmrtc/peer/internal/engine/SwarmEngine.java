@@ -184,7 +184,7 @@ public final class SwarmEngine implements AutoCloseable {
         Link l = links.remove(cl.peerId());
         if (l != null) { // let the GOODBYE leave first
           l.lastSend.handle((v, t) -> null).completeOnTimeout(null, 2, TimeUnit.SECONDS)
-              .thenRun(l.peer::disconnect);
+              .thenRunAsync(l.peer::disconnect); // closing blocks: never on a channel's sending thread
         }
       } else if (c instanceof SwarmCommand.StorePiece p) {
         try {
