@@ -39,8 +39,6 @@ import java.util.Set;
  * the shell asks {@link #nextUpload} for blocks to read from storage and send as PIECE.
  */
 public final class SwarmSession {
-  /** HAVEs kept per peer while the manifest is unknown (a 64 MiB manifest has at most ~2M pieces). */
-  private static final int MAX_PENDING_HAVES = 1 << 21;
   private final ContentId contentId;
   private final SwarmConfig config;
   private final Clock clock;
@@ -50,6 +48,7 @@ public final class SwarmSession {
   private final UploadScheduler uploads = new UploadScheduler();
   private final Outbox out = new Outbox();
   private final ManifestExchange manifestExchange;
+  private final PeerHoldings holdings = new PeerHoldings();
   private Manifest manifest;
   private byte[] manifestBytes;
   private Bitfield have;
@@ -278,7 +277,10 @@ public final class SwarmSession {
     } else if (message instanceof ManifestData d) {
       onManifestData(peer, d);
     } else if (message instanceof SwarmMessage.Bitfield b) {
-      onBitfield(peer, b);
+      String violation = holdings.onBitfield(peer, b.bits());
+      if (violation != null) {
+        drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, violation);
+      }
     } else if (message instanceof Have h) {
       onHave(peer, h.piece());
     } else if (message instanceof Request r) {
@@ -355,14 +357,11 @@ public final class SwarmSession {
     for (PeerState p : new ArrayList<>(peers.values())) {
       if (p.handshaken) {
         sendBitfield(p);
-        if (p.pendingBitfield != null) {
-          ByteBuffer pending = p.pendingBitfield;
-          p.pendingBitfield = null;
-          acceptBitfield(p, pending);
+        String violation = holdings.applyPendingBitfield(p);
+        if (violation != null) {
+          drop(p.id(), GoodbyeCode.PROTOCOL_VIOLATION, violation);
         }
-        List<Integer> haves = List.copyOf(p.pendingHaves);
-        p.pendingHaves.clear();
-        for (int piece : haves) {
+        for (int piece : holdings.takePendingHaves(p)) {
           if (peers.containsKey(p.id())) {
             onHave(p, piece);
           }
@@ -379,6 +378,7 @@ public final class SwarmSession {
     manifestBytes = m.toBytes();
     have = held;
     availability = new PieceAvailability(held);
+    holdings.install(m.pieceCount(), availability);
     tracker = new BlockTracker(m, config.blockSize());
     planner = new RequestPlanner(m, config, have, availability, tracker, out);
   }
@@ -396,56 +396,11 @@ public final class SwarmSession {
     }
   }
 
-  private void onBitfield(PeerState peer, SwarmMessage.Bitfield b) {
-    if (peer.receivedBitfield) {
-      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "second BITFIELD");
-    } else if (manifest == null) {
-      peer.receivedBitfield = true;
-      ByteBuffer copy = ByteBuffer.allocate(b.bits().remaining()); // the input buffer is transient
-      copy.put(b.bits().duplicate()).flip();
-      peer.pendingBitfield = copy;
-    } else {
-      acceptBitfield(peer, b.bits());
-    }
-  }
-
-  private void acceptBitfield(PeerState peer, ByteBuffer bits) {
-    peer.receivedBitfield = true;
-    Bitfield parsed;
-    try {
-      parsed = Bitfield.fromWire(bits, manifest.pieceCount());
-    } catch (IllegalArgumentException e) {
-      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "BITFIELD: " + e.getMessage());
-      return;
-    }
-    if (peer.has != null) { // HAVEs came first: merge them
-      for (int i = 0; i < peer.has.size(); i++) {
-        if (peer.has.get(i)) {
-          parsed.set(i);
-        }
-      }
-      availability.remove(peer.has);
-    }
-    peer.has = parsed;
-    availability.add(parsed);
-  }
-
   private void onHave(PeerState peer, int piece) {
-    if (manifest == null) {
-      if (peer.pendingHaves.size() >= MAX_PENDING_HAVES) {
-        drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "too many HAVEs before we could know the manifest");
-      } else {
-        peer.pendingHaves.add(piece); // checked once the manifest arrives
-      }
-    } else if (piece >= manifest.pieceCount()) {
-      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "HAVE for piece " + piece + " of " + manifest.pieceCount());
-    } else {
-      if (peer.has == null) {
-        peer.has = new Bitfield(manifest.pieceCount());
-      }
-      if (peer.has.set(piece)) {
-        availability.increment(piece);
-      }
+    String violation = holdings.onHave(peer, piece);
+    if (violation != null) {
+      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, violation);
+    } else if (manifest != null) {
       for (PeerState other : peers.values()) { // let others fetch it there (UploadScheduler#redirect)
         if (other != peer) {
           for (BlockRef b : uploads.redirect(other.id(), piece)) {
@@ -572,9 +527,7 @@ public final class SwarmSession {
     if (p == null) {
       return;
     }
-    if (p.has != null) {
-      availability.remove(p.has);
-    }
+    holdings.forget(p);
     if (tracker != null) {
       tracker.dropPeer(p);
     }
