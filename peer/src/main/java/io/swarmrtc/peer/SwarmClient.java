@@ -194,7 +194,7 @@ public final class SwarmClient implements AutoCloseable {
   public static final class Builder {
     private final URI server;
     private List<IceServerConfig> iceServers;
-    private long lowWatermark = 256 << 10;
+    private long lowWatermark = 768 << 10;
     private long highWatermark = 1 << 20;
     private Duration joinTimeout = Duration.ofSeconds(10);
     private Duration connectTimeout = Duration.ofSeconds(30);
@@ -214,7 +214,10 @@ public final class SwarmClient implements AutoCloseable {
       return this;
     }
 
-    /** Send-buffer watermarks per data channel (defaults 256 KiB / 1 MiB). */
+    /**
+     * Send-buffer watermarks per data channel (defaults 768 KiB / 1 MiB: the buffer is polled, so a
+     * low watermark close to the high one tops it up at every poll and it never runs dry between).
+     */
     public Builder sendWatermarks(long low, long high) {
       this.lowWatermark = low;
       this.highWatermark = high;

@@ -104,14 +104,18 @@ final class BlockTracker {
     return out;
   }
 
-  /** Endgame test: every block of every missing piece is received or requested. */
-  boolean everyMissingBlockRequested(Bitfield have) {
-    for (int p = 0; p < have.size(); p++) {
-      if (!have.get(p)) {
-        PieceAssembly a = active.get(p);
-        if (a == null || a.hasUnrequestedBlock()) {
-          return false;
-        }
+  /**
+   * Endgame test: every block of every missing piece is received or requested. O(pieces in
+   * progress): a piece is in progress only while missing, so every missing piece is in progress
+   * exactly when their numbers match.
+   */
+  boolean everyMissingBlockRequested(int missingPieces) {
+    if (active.size() < missingPieces) {
+      return false;
+    }
+    for (PieceAssembly a : active.values()) {
+      if (a.hasUnrequestedBlock()) {
+        return false;
       }
     }
     return true;

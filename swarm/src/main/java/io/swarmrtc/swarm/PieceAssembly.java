@@ -11,12 +11,13 @@ import java.util.Set;
 
 /**
  * A piece being downloaded: which blocks are requested from whom (and when), which arrived and from
- * whom. Holds the piece's bytes until verification.
+ * whom. Holds the piece's blocks until verification: the buffers they arrived in when the caller
+ * handed those over (no copy), else copies.
  */
 final class PieceAssembly {
   final int piece;
   final BlockLayout layout;
-  private byte[] data; // allocated on the first block
+  private final ByteBuffer[] blocks; // per block: its bytes, null = missing
   private final String[] contributor; // per block: who sent it, null = missing
   private final List<Map<String, Long>> requestedFrom; // per block: peer -> requested at (ms)
   private int received;
@@ -31,6 +32,7 @@ final class PieceAssembly {
     this.piece = piece;
     this.layout = layout;
     this.contributor = new String[layout.count()];
+    this.blocks = new ByteBuffer[layout.count()];
     this.requestedFrom = new ArrayList<>(layout.count());
     for (int i = 0; i < layout.count(); i++) {
       requestedFrom.add(new LinkedHashMap<>(2));
@@ -97,15 +99,21 @@ final class PieceAssembly {
     return false;
   }
 
-  /** Copies a block in (the only copy on the receive path). Returns false if it was already here. */
-  boolean receive(int block, String peer, ByteBuffer bytes) {
+  /**
+   * Takes a block. With {@code owned} the block's buffer is kept as it is (the caller handed it over
+   * and never modifies it); otherwise it is copied. Returns false if the block was already here.
+   */
+  boolean receive(int block, String peer, ByteBuffer bytes, boolean owned) {
     if (contributor[block] != null) {
       return false;
     }
-    if (data == null) {
-      data = new byte[layout.pieceLength()];
+    if (owned) {
+      blocks[block] = bytes.slice();
+    } else {
+      byte[] copy = new byte[layout.length(block)];
+      bytes.duplicate().get(copy);
+      blocks[block] = ByteBuffer.wrap(copy);
     }
-    bytes.duplicate().get(data, layout.offset(block), layout.length(block));
     contributor[block] = peer;
     received++;
     return true;
@@ -115,8 +123,13 @@ final class PieceAssembly {
     return received == contributor.length;
   }
 
-  byte[] data() {
-    return data;
+  /** The piece's bytes; only when {@link #isComplete()}. */
+  PieceData data() {
+    int[] offsets = new int[blocks.length];
+    for (int i = 0; i < offsets.length; i++) {
+      offsets[i] = layout.offset(i);
+    }
+    return new PieceData(blocks.clone(), offsets, layout.pieceLength());
   }
 
   /** The distinct peers that sent blocks, in block order. */
@@ -132,6 +145,7 @@ final class PieceAssembly {
 
   /** Remembers who sent what, so that the verified piece can later expose the wrong blocks. */
   void rememberSentBlocks() {
+    PieceData data = data();
     for (int i = 0; i < contributor.length; i++) {
       suspectBlocks.add(PieceVerifier.sent(contributor[i], data, layout.offset(i), layout.length(i)));
     }
@@ -140,7 +154,7 @@ final class PieceAssembly {
   /** Forgets every received block (after a failed verification); requests are kept. */
   void discardData() {
     java.util.Arrays.fill(contributor, null);
+    java.util.Arrays.fill(blocks, null);
     received = 0;
-    data = null;
   }
 }

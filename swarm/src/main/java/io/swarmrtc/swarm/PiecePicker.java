@@ -3,6 +3,7 @@ package io.swarmrtc.swarm;
 import io.swarmrtc.protocol.manifest.BlockLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -21,31 +22,74 @@ import java.util.List;
 final class PiecePicker {
   private PiecePicker() {}
 
-  /** Missing pieces in pick order: started first, then by availability, then by index. */
-  static int[] order(Bitfield have, PieceAvailability availability, BlockTracker tracker) {
-    Integer[] missing = new Integer[have.size() - have.cardinality()];
-    int n = 0;
-    for (int p = 0; p < have.size(); p++) {
-      if (!have.get(p)) {
-        missing[n++] = p;
-      }
+  /**
+   * The pick order of one refill: the pieces started when it began (by availability, then index),
+   * then every other wanted piece rarest first, ties by index. It is fixed for the whole refill even
+   * though the refill starts pieces: that is the recorded behaviour of the shared simulation vectors.
+   */
+  static final class Order {
+    private final PieceAvailability availability;
+    private final BitSet started = new BitSet();
+    private int[] startedInOrder = new int[0];
+
+    Order(PieceAvailability availability) {
+      this.availability = availability;
     }
-    boolean[] started = new boolean[have.size()];
-    for (PieceAssembly a : tracker.active()) {
-      started[a.piece] = a.isStarted();
-    }
-    Arrays.sort(missing, (x, y) -> {
-      if (started[x] != started[y]) {
-        return started[x] ? -1 : 1;
+
+    /** Takes the snapshot of the started pieces; O(pieces in progress). */
+    Order begin(BlockTracker tracker) {
+      started.clear();
+      int n = 0;
+      int[] s = new int[tracker.active().size()];
+      for (PieceAssembly a : tracker.active()) {
+        if (a.isStarted() && availability.isWanted(a.piece)) {
+          s[n++] = a.piece;
+          started.set(a.piece);
+        }
       }
-      int c = Integer.compare(availability.count(x), availability.count(y));
-      return c != 0 ? c : Integer.compare(x, y);
-    });
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = missing[i];
+      startedInOrder = sortByAvailability(s, n, availability);
+      return this;
+    }
+
+    void forEach(PieceAvailability.PieceVisitor visitor) {
+      for (int p : startedInOrder) {
+        if (!visitor.visit(p)) {
+          return;
+        }
+      }
+      availability.forEachWanted(started, visitor);
+    }
+
+    /** The whole order, for tests. */
+    int[] toArray() {
+      int[] out = new int[availability.pieceCount()];
+      int[] n = {0};
+      forEach(p -> {
+        out[n[0]++] = p;
+        return true;
+      });
+      return Arrays.copyOf(out, n[0]);
+    }
+  }
+
+  /** The first {@code n} pieces of {@code pieces} by availability, then index (a few: insertion sort). */
+  private static int[] sortByAvailability(int[] pieces, int n, PieceAvailability availability) {
+    int[] out = Arrays.copyOf(pieces, n);
+    for (int i = 1; i < n; i++) {
+      int p = out[i];
+      int j = i - 1;
+      while (j >= 0 && before(p, out[j], availability)) {
+        out[j + 1] = out[j];
+        j--;
+      }
+      out[j + 1] = p;
     }
     return out;
+  }
+
+  private static boolean before(int x, int y, PieceAvailability availability) {
+    int c = Integer.compare(availability.count(x), availability.count(y));
+    return c != 0 ? c < 0 : x < y;
   }
 
   /**
@@ -53,38 +97,42 @@ final class PiecePicker {
    *
    * @param endgame whether duplicates of blocks requested from other peers are allowed
    */
-  static List<BlockRef> pick(PeerState peer, int slots, int[] order, BlockTracker tracker,
+  static List<BlockRef> pick(PeerState peer, int slots, Order order, BlockTracker tracker,
       java.util.function.IntFunction<BlockLayout> layouts, boolean endgame, long now) {
     List<BlockRef> out = new ArrayList<>(slots);
-    for (int i = 0; i < order.length && out.size() < slots; i++) {
-      int piece = order[i];
-      if (!peer.hasPiece(piece)) {
-        continue;
+    order.forEach(piece -> {
+      if (peer.hasPiece(piece)) {
+        addBlocks(peer, piece, slots, out, tracker, layouts, endgame, now);
       }
-      PieceAssembly a = tracker.assembly(piece);
-      if (a != null && a.singleSource) {
-        boolean mine = peer.id().equals(a.sourcePeer);
-        boolean free = a.sourcePeer == null && !a.isStarted();
-        if (!mine && !free) {
+      return out.size() < slots;
+    });
+    return out;
+  }
+
+  private static void addBlocks(PeerState peer, int piece, int slots, List<BlockRef> out, BlockTracker tracker,
+      java.util.function.IntFunction<BlockLayout> layouts, boolean endgame, long now) {
+    PieceAssembly a = tracker.assembly(piece);
+    if (a != null && a.singleSource) {
+      boolean mine = peer.id().equals(a.sourcePeer);
+      boolean free = a.sourcePeer == null && !a.isStarted();
+      if (!mine && !free) {
+        return;
+      }
+    }
+    BlockLayout layout = a != null ? a.layout : layouts.apply(piece);
+    for (int b = 0; b < layout.count() && out.size() < slots; b++) {
+      if (a != null) {
+        if (a.isReceived(b) || a.isRequestedFrom(b, peer.id())) {
+          continue;
+        }
+        if (a.isRequested(b) && !endgame) {
           continue;
         }
       }
-      BlockLayout layout = a != null ? a.layout : layouts.apply(piece);
-      for (int b = 0; b < layout.count() && out.size() < slots; b++) {
-        BlockRef ref = new BlockRef(piece, layout.offset(b), layout.length(b));
-        if (a != null) {
-          if (a.isReceived(b) || a.isRequestedFrom(b, peer.id())) {
-            continue;
-          }
-          if (a.isRequested(b) && !endgame) {
-            continue;
-          }
-        }
-        if (!peer.avoids(ref, now)) {
-          out.add(ref);
-        }
+      BlockRef ref = new BlockRef(piece, layout.offset(b), layout.length(b));
+      if (!peer.avoids(ref, now)) {
+        out.add(ref);
       }
     }
-    return out;
   }
 }

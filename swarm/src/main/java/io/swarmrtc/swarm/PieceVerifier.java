@@ -30,6 +30,12 @@ public final class PieceVerifier {
   /** A block of a failed mixed piece: who sent it and the SHA-256 of what they sent. */
   public record SentBlock(String peer, int offset, int length, byte[] digest) {}
 
+  /** Whether {@code data} is piece {@code piece} of {@code manifest}: one SHA-256 over its blocks. */
+  public static boolean verify(Manifest manifest, int piece, PieceData data) {
+    return data != null && data.length() == manifest.pieceLength(piece)
+        && manifest.pieceHashEquals(piece, data.sha256());
+  }
+
   /** Whether {@code data} is piece {@code piece} of {@code manifest}. */
   public static boolean verify(Manifest manifest, int piece, byte[] data) {
     return data != null && data.length == manifest.pieceLength(piece)
@@ -50,6 +56,22 @@ public final class PieceVerifier {
   /** What {@code peer} sent as bytes {@code [offset, offset + length)} of a failed piece. */
   public static SentBlock sent(String peer, byte[] data, int offset, int length) {
     return new SentBlock(peer, offset, length, Sha256.digest(data, offset, length));
+  }
+
+  /** What {@code peer} sent as bytes {@code [offset, offset + length)} of a failed piece. */
+  public static SentBlock sent(String peer, PieceData data, int offset, int length) {
+    return new SentBlock(peer, offset, length, data.sha256(offset, length));
+  }
+
+  /** The peers whose remembered blocks differ from {@code verified}, the piece's correct bytes. */
+  public static Set<String> liars(PieceData verified, List<SentBlock> sent) {
+    Set<String> liars = new LinkedHashSet<>();
+    for (SentBlock b : sent) {
+      if (!Arrays.equals(verified.sha256(b.offset(), b.length()), b.digest())) {
+        liars.add(b.peer());
+      }
+    }
+    return liars;
   }
 
   /** The peers whose remembered blocks differ from {@code verified}, the piece's correct bytes. */

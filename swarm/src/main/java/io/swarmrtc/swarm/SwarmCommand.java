@@ -18,7 +18,7 @@ public sealed interface SwarmCommand {
    * Write the verified piece (its bytes span the files per {@link Manifest#fileSlices}). The session
    * counts it as held from now on and serves it from storage via {@link SwarmSession#nextUpload}.
    */
-  record StorePiece(int piece, byte[] data) implements SwarmCommand {}
+  record StorePiece(int piece, PieceData data) implements SwarmCommand {}
 
   /** The manifest arrived and matches the content id: allocate storage, show names and sizes. */
   record ManifestReceived(Manifest manifest) implements SwarmCommand {}

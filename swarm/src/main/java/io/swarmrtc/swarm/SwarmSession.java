@@ -39,8 +39,6 @@ import java.util.Set;
  * the shell asks {@link #nextUpload} for blocks to read from storage and send as PIECE.
  */
 public final class SwarmSession {
-  /** HAVEs kept per peer while the manifest is unknown (a 64 MiB manifest has at most ~2M pieces). */
-  private static final int MAX_PENDING_HAVES = 1 << 21;
   private final ContentId contentId;
   private final SwarmConfig config;
   private final Clock clock;
@@ -48,20 +46,23 @@ public final class SwarmSession {
   private final Set<String> banned = new HashSet<>();
   private final Set<String> weChoke = new HashSet<>();
   private final UploadScheduler uploads = new UploadScheduler();
+  private final Outbox out = new Outbox();
+  private final ManifestExchange manifestExchange;
+  private final PeerHoldings holdings = new PeerHoldings();
   private Manifest manifest;
   private byte[] manifestBytes;
   private Bitfield have;
   private PieceAvailability availability;
   private BlockTracker tracker;
-  private ManifestFetch fetch;
+  private RequestPlanner planner;
   private boolean completed;
   private long connections;
-  private List<SwarmCommand> out = new ArrayList<>();
 
   private SwarmSession(ContentId contentId, Manifest manifest, Bitfield have, SwarmConfig config, Clock clock) {
     this.contentId = contentId;
     this.config = config;
     this.clock = clock;
+    this.manifestExchange = new ManifestExchange(contentId, out);
     if (manifest != null) {
       install(manifest, have);
       completed = have.isComplete();
@@ -106,6 +107,25 @@ public final class SwarmSession {
    * as webrtc-java's direct buffer) may be reused afterwards.
    */
   public List<SwarmCommand> onData(String peerId, ByteBuffer data) {
+    return decodeAndReceive(peerId, data, false);
+  }
+
+  /**
+   * Like {@link #onData}, for a message array the caller hands over: the session keeps the blocks of
+   * a PIECE in it as they are until the piece is stored, instead of copying them, so the caller must
+   * never modify {@code message} afterwards. (The Java peer copies each message once out of
+   * webrtc-java's native buffer; this keeps that copy the only one.)
+   */
+  public List<SwarmCommand> onOwnedData(String peerId, byte[] message) {
+    return decodeAndReceive(peerId, ByteBuffer.wrap(message), true);
+  }
+
+  /** A decoded message arrived from the peer (its buffers are copied if kept). Unknown peers are ignored. */
+  public List<SwarmCommand> onMessage(String peerId, SwarmMessage message) {
+    return receive(peerId, message, false);
+  }
+
+  private List<SwarmCommand> decodeAndReceive(String peerId, ByteBuffer data, boolean owned) {
     SwarmMessage m;
     try {
       m = SwarmCodec.decode(data);
@@ -115,15 +135,16 @@ public final class SwarmSession {
       }
       return flush();
     }
-    return onMessage(peerId, m);
+    return receive(peerId, m, owned);
   }
 
-  /** A decoded message arrived from the peer. Unknown peers are ignored. */
-  public List<SwarmCommand> onMessage(String peerId, SwarmMessage message) {
+  private List<SwarmCommand> receive(String peerId, SwarmMessage message, boolean owned) {
     PeerState peer = peers.get(peerId);
     if (peer != null) {
       if (!peer.handshaken && !(message instanceof Handshake) && !(message instanceof Goodbye)) {
         drop(peerId, GoodbyeCode.PROTOCOL_VIOLATION, message.type() + " before HANDSHAKE");
+      } else if (message instanceof Piece p) {
+        onPiece(peer, p, owned);
       } else {
         dispatch(peer, message);
       }
@@ -143,12 +164,13 @@ public final class SwarmSession {
 
   /** Time passed: requests older than the timeout are cancelled and asked of other peers. */
   public List<SwarmCommand> onTick() {
-    if (fetch != null && clock.millis() - fetch.lastProgress >= config.requestTimeout().toMillis()) {
-      PeerState silent = peers.get(fetch.peer); // not a violation: ask someone else, never it again
+    String silentSource = manifestExchange.silentSource(clock.millis(), config.requestTimeout().toMillis());
+    if (silentSource != null) {
+      PeerState silent = peers.get(silentSource); // not a violation: ask someone else, never it again
       if (silent != null) {
         silent.hasManifest = false;
       }
-      fetch = null;
+      manifestExchange.abandon();
       startManifestFetch();
     }
     if (tracker != null) {
@@ -160,6 +182,19 @@ public final class SwarmSession {
         e.getKey().avoidUntil.put(b, now + timeout);
         send(e.getKey().id(), new Cancel(b.piece(), b.offset(), b.length()));
       }
+      refill();
+    }
+    return flush();
+  }
+
+  /**
+   * The shell found the peer misbehaving below the protocol (for example, it floods us faster than
+   * we can take its messages): sends GOODBYE with {@code goodbyeCode}, closes and forgets it, like a
+   * protocol violation. Unknown peers are ignored.
+   */
+  public List<SwarmCommand> dropPeer(String peerId, int goodbyeCode, String reason) {
+    if (peers.containsKey(peerId)) {
+      drop(peerId, goodbyeCode, reason);
       refill();
     }
     return flush();
@@ -259,7 +294,10 @@ public final class SwarmSession {
     } else if (message instanceof ManifestData d) {
       onManifestData(peer, d);
     } else if (message instanceof SwarmMessage.Bitfield b) {
-      onBitfield(peer, b);
+      String violation = holdings.onBitfield(peer, b.bits());
+      if (violation != null) {
+        drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, violation);
+      }
     } else if (message instanceof Have h) {
       onHave(peer, h.piece());
     } else if (message instanceof Request r) {
@@ -267,7 +305,7 @@ public final class SwarmSession {
     } else if (message instanceof Cancel c) {
       uploads.cancel(peer.id(), new BlockRef(c.piece(), c.offset(), c.length()));
     } else if (message instanceof Piece p) {
-      onPiece(peer, p);
+      onPiece(peer, p, false);
     } else if (message instanceof Reject r) {
       BlockRef b = new BlockRef(r.piece(), r.offset(), r.length());
       if (tracker != null && tracker.settle(peer, b)) {
@@ -308,59 +346,39 @@ public final class SwarmSession {
   private void onManifestRequest(PeerState peer, ManifestRequest r) {
     if (manifest == null) {
       drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "MANIFEST_REQUEST to a peer without the manifest");
-    } else if (r.offset() > manifestBytes.length) {
-      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "MANIFEST_REQUEST past the end");
     } else {
-      int n = Math.min(SwarmMessage.MAX_MANIFEST_CHUNK, manifestBytes.length - r.offset());
-      send(peer.id(), new ManifestData(manifestBytes.length, r.offset(), ByteBuffer.wrap(manifestBytes, r.offset(), n).slice()));
+      ManifestData chunk = ManifestExchange.chunk(manifestBytes, r.offset());
+      if (chunk == null) {
+        drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "MANIFEST_REQUEST past the end");
+      } else {
+        send(peer.id(), chunk);
+      }
     }
   }
 
   private void onManifestData(PeerState peer, ManifestData d) {
-    if (fetch == null || !fetch.peer.equals(peer.id())) {
-      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "unrequested MANIFEST_DATA");
-      return;
-    }
-    int next;
-    try {
-      next = fetch.accept(d);
-    } catch (IllegalArgumentException e) {
-      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "MANIFEST_DATA: " + e.getMessage());
-      return;
-    }
-    if (next >= 0) {
-      fetch.lastProgress = clock.millis();
-      send(peer.id(), new ManifestRequest(next));
-      return;
-    }
-    byte[] bytes = fetch.bytes();
-    fetch = null;
-    Manifest m = null;
-    if (ContentId.ofCanonicalBytes(bytes).equals(contentId)) {
-      try {
-        m = ManifestCodec.decode(bytes);
-      } catch (ManifestFormatException e) {
-        m = null;
+    ManifestExchange.Outcome outcome = manifestExchange.onData(peer.id(), d, clock.millis());
+    if (outcome instanceof ManifestExchange.Failed f) {
+      drop(peer.id(), f.goodbyeCode(), f.reason());
+      if (f.goodbyeCode() == GoodbyeCode.WRONG_CONTENT) {
+        startManifestFetch();
       }
-    }
-    if (m == null) {
-      drop(peer.id(), GoodbyeCode.WRONG_CONTENT, "manifest does not match the content id");
-      startManifestFetch();
       return;
     }
+    if (!(outcome instanceof ManifestExchange.Complete complete)) {
+      return; // the next chunk is requested
+    }
+    Manifest m = complete.manifest();
     install(m, new Bitfield(m.pieceCount()));
     out.add(new ManifestReceived(m));
     for (PeerState p : new ArrayList<>(peers.values())) {
       if (p.handshaken) {
         sendBitfield(p);
-        if (p.pendingBitfield != null) {
-          ByteBuffer pending = p.pendingBitfield;
-          p.pendingBitfield = null;
-          acceptBitfield(p, pending);
+        String violation = holdings.applyPendingBitfield(p);
+        if (violation != null) {
+          drop(p.id(), GoodbyeCode.PROTOCOL_VIOLATION, violation);
         }
-        List<Integer> haves = List.copyOf(p.pendingHaves);
-        p.pendingHaves.clear();
-        for (int piece : haves) {
+        for (int piece : holdings.takePendingHaves(p)) {
           if (peers.containsKey(p.id())) {
             onHave(p, piece);
           }
@@ -376,20 +394,15 @@ public final class SwarmSession {
     manifest = m;
     manifestBytes = m.toBytes();
     have = held;
-    availability = new PieceAvailability(m.pieceCount());
+    availability = new PieceAvailability(held);
+    holdings.install(m.pieceCount(), availability);
     tracker = new BlockTracker(m, config.blockSize());
+    planner = new RequestPlanner(m, config, have, availability, tracker, out);
   }
 
   private void startManifestFetch() {
-    if (manifest != null || fetch != null) {
-      return;
-    }
-    for (PeerState p : peers.values()) {
-      if (p.handshaken && p.hasManifest) {
-        fetch = new ManifestFetch(p.id(), clock.millis());
-        send(p.id(), new ManifestRequest(0));
-        return;
-      }
+    if (manifest == null) {
+      manifestExchange.start(peers.values(), clock.millis());
     }
   }
 
@@ -400,56 +413,11 @@ public final class SwarmSession {
     }
   }
 
-  private void onBitfield(PeerState peer, SwarmMessage.Bitfield b) {
-    if (peer.receivedBitfield) {
-      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "second BITFIELD");
-    } else if (manifest == null) {
-      peer.receivedBitfield = true;
-      ByteBuffer copy = ByteBuffer.allocate(b.bits().remaining()); // the input buffer is transient
-      copy.put(b.bits().duplicate()).flip();
-      peer.pendingBitfield = copy;
-    } else {
-      acceptBitfield(peer, b.bits());
-    }
-  }
-
-  private void acceptBitfield(PeerState peer, ByteBuffer bits) {
-    peer.receivedBitfield = true;
-    Bitfield parsed;
-    try {
-      parsed = Bitfield.fromWire(bits, manifest.pieceCount());
-    } catch (IllegalArgumentException e) {
-      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "BITFIELD: " + e.getMessage());
-      return;
-    }
-    if (peer.has != null) { // HAVEs came first: merge them
-      for (int i = 0; i < peer.has.size(); i++) {
-        if (peer.has.get(i)) {
-          parsed.set(i);
-        }
-      }
-      availability.remove(peer.has);
-    }
-    peer.has = parsed;
-    availability.add(parsed);
-  }
-
   private void onHave(PeerState peer, int piece) {
-    if (manifest == null) {
-      if (peer.pendingHaves.size() >= MAX_PENDING_HAVES) {
-        drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "too many HAVEs before we could know the manifest");
-      } else {
-        peer.pendingHaves.add(piece); // checked once the manifest arrives
-      }
-    } else if (piece >= manifest.pieceCount()) {
-      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "HAVE for piece " + piece + " of " + manifest.pieceCount());
-    } else {
-      if (peer.has == null) {
-        peer.has = new Bitfield(manifest.pieceCount());
-      }
-      if (peer.has.set(piece)) {
-        availability.increment(piece);
-      }
+    String violation = holdings.onHave(peer, piece);
+    if (violation != null) {
+      drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, violation);
+    } else if (manifest != null) {
       for (PeerState other : peers.values()) { // let others fetch it there (UploadScheduler#redirect)
         if (other != peer) {
           for (BlockRef b : uploads.redirect(other.id(), piece)) {
@@ -472,7 +440,7 @@ public final class SwarmSession {
     }
   }
 
-  private void onPiece(PeerState peer, Piece p) {
+  private void onPiece(PeerState peer, Piece p, boolean owned) {
     BlockRef b = new BlockRef(p.piece(), p.offset(), p.length());
     if (tracker == null || !(tracker.settle(peer, b) || peer.abandoned.remove(b) != null)) {
       drop(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "PIECE nobody requested: " + b);
@@ -486,7 +454,7 @@ public final class SwarmSession {
     if (index < 0 || (a.singleSource && !peer.id().equals(a.sourcePeer))) {
       return; // not one of our blocks, or from someone else than the pinned source
     }
-    if (!a.receive(index, peer.id(), p.data())) {
+    if (!a.receive(index, peer.id(), p.data(), owned)) {
       return;
     }
     for (String other : new ArrayList<>(a.requesters(index))) { // endgame duplicates
@@ -502,13 +470,15 @@ public final class SwarmSession {
   }
 
   private void verify(PieceAssembly a) {
-    if (PieceVerifier.verify(manifest, a.piece, a.data())) {
-      for (String liar : PieceVerifier.liars(a.data(), a.suspectBlocks)) {
+    PieceData data = a.data();
+    if (PieceVerifier.verify(manifest, a.piece, data)) {
+      for (String liar : PieceVerifier.liars(data, a.suspectBlocks)) {
         ban(liar, "sent a wrong block of piece " + a.piece);
       }
       tracker.finish(a.piece);
       have.set(a.piece);
-      out.add(new StorePiece(a.piece, a.data()));
+      availability.obtained(a.piece);
+      out.add(new StorePiece(a.piece, data));
       for (PeerState p : peers.values()) {
         if (p.sentBitfield) {
           send(p.id(), new Have(a.piece));
@@ -542,36 +512,8 @@ public final class SwarmSession {
 
   /** Computes the desired requests for every peer with free slots and sends the new ones. */
   private void refill() {
-    if (manifest == null || have.isComplete()) {
-      return;
-    }
-    long now = clock.millis();
-    int[] order = null;
-    for (PeerState peer : peers.values()) {
-      int slots = config.maxOutstandingPerPeer() - peer.outstanding.size();
-      if (slots <= 0 || !peer.handshaken || peer.has == null || peer.chokedUs) {
-        continue;
-      }
-      if (order == null) {
-        order = PiecePicker.order(have, availability, tracker);
-      }
-      List<BlockRef> picks = PiecePicker.pick(peer, slots, order, tracker, this::layout, false, now);
-      if (picks.size() < slots && tracker.everyMissingBlockRequested(have)) {
-        apply(peer, picks, now);
-        picks = PiecePicker.pick(peer, slots - picks.size(), order, tracker, this::layout, true, now);
-      }
-      apply(peer, picks, now);
-    }
-  }
-
-  private io.swarmrtc.protocol.manifest.BlockLayout layout(int piece) {
-    return manifest.blocks(piece, config.blockSize());
-  }
-
-  private void apply(PeerState peer, List<BlockRef> picks, long now) {
-    for (BlockRef b : picks) {
-      tracker.request(peer, b, now);
-      send(peer.id(), new Request(b.piece(), b.offset(), b.length()));
+    if (planner != null) {
+      planner.refill(peers.values(), clock.millis());
     }
   }
 
@@ -602,16 +544,14 @@ public final class SwarmSession {
     if (p == null) {
       return;
     }
-    if (p.has != null) {
-      availability.remove(p.has);
-    }
+    holdings.forget(p);
     if (tracker != null) {
       tracker.dropPeer(p);
     }
     uploads.dropPeer(peerId);
     weChoke.remove(peerId);
-    if (fetch != null && fetch.peer.equals(peerId)) {
-      fetch = null;
+    if (manifestExchange.isFetchingFrom(peerId)) {
+      manifestExchange.abandon();
       startManifestFetch();
     }
   }
@@ -621,12 +561,10 @@ public final class SwarmSession {
   }
 
   private void send(String peerId, SwarmMessage m) {
-    out.add(new Send(peerId, m));
+    out.send(peerId, m);
   }
 
   private List<SwarmCommand> flush() {
-    List<SwarmCommand> result = out;
-    out = new ArrayList<>();
-    return result;
+    return out.flush();
   }
 }

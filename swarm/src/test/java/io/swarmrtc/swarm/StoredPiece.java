@@ -15,6 +15,6 @@ final class StoredPiece {
     assertEquals(1, stored.size(), "one piece stored");
     assertEquals(piece, stored.get(0).piece());
     int from = (int) f.manifest.pieceOffset(piece);
-    assertArrayEquals(Arrays.copyOfRange(f.content, from, from + f.manifest.pieceLength(piece)), stored.get(0).data());
+    assertArrayEquals(Arrays.copyOfRange(f.content, from, from + f.manifest.pieceLength(piece)), stored.get(0).data().toByteArray());
   }
 }

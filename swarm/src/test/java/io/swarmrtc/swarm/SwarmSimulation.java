@@ -172,7 +172,7 @@ final class SwarmSimulation {
       } else if (c instanceof SwarmCommand.ManifestReceived r) {
         n.storage = new byte[(int) r.manifest().totalSize()];
       } else if (c instanceof SwarmCommand.StorePiece p) {
-        System.arraycopy(p.data(), 0, n.storage, (int) n.manifest().pieceOffset(p.piece()), p.data().length);
+        p.data().copyTo(0, n.storage, (int) n.manifest().pieceOffset(p.piece()), p.data().length());
       } else if (c instanceof SwarmCommand.Completed) {
         n.completed = true;
       }

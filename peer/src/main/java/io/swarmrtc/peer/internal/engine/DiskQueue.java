@@ -1,6 +1,7 @@
 package io.swarmrtc.peer.internal.engine;
 
 import io.swarmrtc.peer.internal.util.DaemonThreads;
+import io.swarmrtc.swarm.PieceData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,15 +31,15 @@ final class DiskQueue {
   private final EngineStorage storage;
   private final ExecutorService disk = Executors.newSingleThreadExecutor(new DaemonThreads("swarm-disk"));
   private final Semaphore room = new Semaphore(MAX_PENDING_BYTES / UNIT);
-  private final Map<Integer, byte[]> pending = new HashMap<>(); // guarded by itself
+  private final Map<Integer, PieceData> pending = new HashMap<>(); // guarded by itself
 
   DiskQueue(EngineStorage storage) {
     this.storage = storage;
   }
 
   /** Queues a verified piece for the disk; {@code onError} runs on the disk thread if it fails. */
-  void store(int piece, byte[] data, Consumer<Exception> onError) throws InterruptedException {
-    int units = Math.min(MAX_PENDING_BYTES / UNIT, (data.length + UNIT - 1) / UNIT);
+  void store(int piece, PieceData data, Consumer<Exception> onError) throws InterruptedException {
+    int units = Math.min(MAX_PENDING_BYTES / UNIT, (data.length() + UNIT - 1) / UNIT);
     room.acquire(units);
     synchronized (pending) {
       pending.put(piece, data);
@@ -63,12 +64,12 @@ final class DiskQueue {
 
   /** Reads a block of a held piece: from memory while it waits for the disk, else from storage. */
   void read(int piece, int offset, byte[] dest, int destOffset, int length) throws IOException {
-    byte[] waiting;
+    PieceData waiting;
     synchronized (pending) {
       waiting = pending.get(piece);
     }
     if (waiting != null) {
-      System.arraycopy(waiting, offset, dest, destOffset, length);
+      waiting.copyTo(offset, dest, destOffset, length);
     } else {
       storage.read(piece, offset, dest, destOffset, length);
     }

@@ -3,6 +3,7 @@ package io.swarmrtc.peer.internal.engine;
 import io.swarmrtc.protocol.manifest.ContentId;
 import io.swarmrtc.protocol.manifest.FileEntry;
 import io.swarmrtc.protocol.manifest.Manifest;
+import io.swarmrtc.swarm.PieceData;
 import io.swarmrtc.peer.internal.storage.ContentLayout;
 import io.swarmrtc.peer.internal.storage.PieceStore;
 import io.swarmrtc.peer.internal.storage.StoreException;
@@ -18,9 +19,10 @@ import java.util.List;
 
 /**
  * A download's storage: a {@link PieceStore} in the download directory (parts, resume state,
- * final names on completion) plus the saved manifest. Pieces arrive verified by the session; the
- * store hashes them back from disk before recording them, so the resume state never claims a piece
- * whose bytes are not on disk.
+ * final names on completion) plus the saved manifest. Pieces arrive verified by the session (SHA-256
+ * of the bytes as received) and are written as they are; the store persists the verified set only
+ * after forcing those bytes to disk, so the resume state never claims a piece whose bytes are not
+ * durably there.
  */
 final class DownloadFiles implements EngineStorage {
   private final Path dir;
@@ -76,12 +78,10 @@ final class DownloadFiles implements EngineStorage {
     open(manifest);
   }
 
+  /** Writes a piece the session verified (hashed once, as received); the store does not hash it again. */
   @Override
-  public void store(int piece, byte[] data) throws IOException {
-    store.writeBlock(piece, 0, data, 0, data.length);
-    if (store.finishPiece(piece) == PieceStore.Verdict.CORRUPT) {
-      throw new StoreException(StoreException.Code.IO, "piece " + piece + " reads back different from what was written");
-    }
+  public void store(int piece, PieceData data) throws IOException {
+    store.writeVerifiedPiece(piece, data.blocks());
   }
 
   @Override

@@ -31,8 +31,17 @@ public record EngineOptions(SwarmConfig swarm, Duration tick, int uploadQueueByt
     }
   }
 
+  /**
+   * Requests in flight per peer: enough to keep the sender's channel buffer (up to its high
+   * watermark), its queue in front of the channel and a request's round trip all full at the
+   * channel's speed (64 x 64 KiB = 4 MiB); and no more than the 64 requests every implementation
+   * queues per peer before it REJECTs.
+   */
+  static final int DEFAULT_OUTSTANDING = 64;
+
   public static EngineOptions defaults() {
-    return new EngineOptions(SwarmConfig.defaults(), Duration.ofMillis(200), 1 << 20, 0, Duration.ofSeconds(60),
+    return new EngineOptions(SwarmConfig.builder().maxOutstandingPerPeer(DEFAULT_OUTSTANDING).build(),
+        Duration.ofMillis(200), 1 << 20, 0, Duration.ofSeconds(60),
         false, Clock.systemUTC());
   }
 

@@ -1,6 +1,7 @@
 package io.swarmrtc.peer.internal.engine;
 
 import io.swarmrtc.protocol.manifest.Manifest;
+import io.swarmrtc.swarm.PieceData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,7 @@ interface EngineStorage extends AutoCloseable {
   }
 
   /** Stores a piece the session verified. */
-  default void store(int piece, byte[] data) throws IOException {
+  default void store(int piece, PieceData data) throws IOException {
     throw new IllegalStateException("a seeder stores nothing");
   }
 

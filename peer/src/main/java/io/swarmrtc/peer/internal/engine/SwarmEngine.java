@@ -9,6 +9,7 @@ import io.swarmrtc.peer.internal.mesh.MeshPeer;
 import io.swarmrtc.peer.internal.mesh.PeerMesh;
 import io.swarmrtc.peer.internal.util.DaemonThreads;
 import io.swarmrtc.protocol.manifest.Manifest;
+import io.swarmrtc.protocol.swarm.GoodbyeCode;
 import io.swarmrtc.protocol.swarm.SwarmCodec;
 import io.swarmrtc.protocol.swarm.SwarmMessage;
 import io.swarmrtc.protocol.swarm.SwarmMessageType;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,6 +87,9 @@ public final class SwarmEngine implements AutoCloseable {
   private final ScheduledExecutorService loop;
   private final PeerMesh mesh;
   private final Map<String, Link> links = new HashMap<>(); // on loop
+  /** Per connected peer: its messages waiting for the loop (touched off the loop too). */
+  private final Map<MeshPeer, InboundBudget> inbound = new ConcurrentHashMap<>();
+  private final long inboundLimit;
   private final StatsTracker stats = new StatsTracker(); // on loop
   private final AtomicBoolean closed = new AtomicBoolean();
   private boolean stopped; // on loop: storage closed, ignore everything
@@ -105,6 +110,7 @@ public final class SwarmEngine implements AutoCloseable {
     this.events = events;
     this.loop = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("swarm-" + name));
     this.mesh = new PeerMesh(meshConfig, new MeshEvents());
+    this.inboundLimit = InboundBudget.limitFor(options.swarm());
   }
 
   /** Joins the room and starts ticking; completes with this peer's id. */
@@ -185,7 +191,7 @@ public final class SwarmEngine implements AutoCloseable {
         Link l = links.remove(cl.peerId());
         if (l != null) { // let the GOODBYE leave first
           l.lastSend.handle((v, t) -> null).completeOnTimeout(null, 2, TimeUnit.SECONDS)
-              .thenRun(l.peer::disconnect);
+              .thenRunAsync(l.peer::disconnect); // closing blocks: never on a channel's sending thread
         }
       } else if (c instanceof SwarmCommand.StorePiece p) {
         try {
@@ -220,14 +226,21 @@ public final class SwarmEngine implements AutoCloseable {
     l.lastSend = l.peer.swarm().send(message);
   }
 
-  /** Pulls blocks for {@code peerId} from the session while its channel has room. */
+  /**
+   * Pulls blocks for {@code peerId} from the session while its channel has room. Room comes back
+   * in batches of a quarter of the queue: a channel hands messages to the native stack in order, so
+   * one continuation on the last send of a batch releases the whole batch (instead of a callback and
+   * a loop task per block).
+   */
   private void pump(String peerId) {
     Link l = links.get(peerId);
     long limit = options.uploadBytesPerSecond();
+    int batch = 0;
+    int batchLimit = options.uploadQueueBytes() / 4;
     while (l != null && !stopped && l.queuedUploadBytes < options.uploadQueueBytes() && (limit == 0 || uploadTokens > 0)) {
       BlockRef b = session.nextUpload(peerId);
       if (b == null) {
-        return;
+        break;
       }
       byte[] message = new byte[PIECE_HEADER + b.length()];
       try {
@@ -246,12 +259,23 @@ public final class SwarmEngine implements AutoCloseable {
       uploadTokens -= size;
       stats.sent(peerId, size);
       send(l, message);
-      Link sentOn = l;
-      l.lastSend.whenComplete((v, t) -> onLoop(() -> {
-        sentOn.queuedUploadBytes -= size;
-        pump(peerId);
-      }));
+      batch += size;
+      if (batch >= batchLimit) {
+        releaseAfterLastSend(l, peerId, batch);
+        batch = 0;
+      }
     }
+    if (batch > 0) {
+      releaseAfterLastSend(l, peerId, batch);
+    }
+  }
+
+  /** Once the link's last send has left (or failed), frees {@code bytes} of its queue and pumps again. */
+  private void releaseAfterLastSend(Link l, String peerId, int bytes) {
+    l.lastSend.whenComplete((v, t) -> onLoop(() -> {
+      l.queuedUploadBytes -= bytes;
+      pump(peerId);
+    }));
   }
 
   private void tick() {
@@ -315,6 +339,15 @@ public final class SwarmEngine implements AutoCloseable {
     }
   }
 
+  /** The peer sent more than its inbound budget before we could take it: it ignores flow control. */
+  private void dropFlooder(MeshPeer peer, long waiting) {
+    Link l = links.get(peer.id());
+    if (l != null && l.peer == peer) {
+      run(session.dropPeer(peer.id(), GoodbyeCode.PROTOCOL_VIOLATION, "sent more than " + inboundLimit
+          + " bytes we had not taken yet (" + waiting + " waiting): it ignores flow control"));
+    }
+  }
+
   private void fail(SwarmException.Code code, String message, Throwable cause) {
     if (!failed) {
       failed = true;
@@ -339,17 +372,27 @@ public final class SwarmEngine implements AutoCloseable {
 
     @Override
     public void onSwarmMessage(MeshPeer peer, byte[] message) {
+      InboundBudget budget = inbound.computeIfAbsent(peer, p -> new InboundBudget(inboundLimit));
+      if (!budget.admit(message.length)) {
+        if (budget.firstOverrun()) {
+          long waiting = budget.waiting();
+          onLoop(() -> dropFlooder(peer, waiting));
+        }
+        return; // a flood is not queued
+      }
       onLoop(() -> {
+        budget.release(message.length);
         if (message.length > PIECE_HEADER && message[0] == SwarmMessageType.PIECE.code()) {
           stats.received(peer.id(), message.length - PIECE_HEADER);
         }
-        run(session.onData(peer.id(), ByteBuffer.wrap(message)));
+        run(session.onOwnedData(peer.id(), message)); // the mesh's copy of the message is the only one
         pump(peer.id());
       });
     }
 
     @Override
     public void onPeerDisconnected(MeshPeer peer) {
+      inbound.remove(peer);
       onLoop(() -> {
         Link l = links.get(peer.id());
         if (l != null && l.peer == peer) {

@@ -177,6 +177,9 @@ final class MeshLink {
 
       @Override
       public void onClose(RtcChannel ch) {
+        if (ch.closeReason() != null) {
+          LOG.warn("mesh: dropping {}: {}", peerId, ch.closeReason());
+        }
         host.onStrand(() -> host.drop(MeshLink.this)); // a peer without both channels is no use
       }
     });

@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
  * channel, which happens only while the channel's buffered amount is under the high watermark; it
  * fails with {@link RtcClosedException} if the channel closes first. Callers that wait for each
  * future (or keep a bounded number in flight) therefore keep memory bounded whatever they send.
- * Futures complete on a pool thread: dependent stages must not block for long.
+ * Futures complete on a pool thread, or on the channel's sending thread when nothing depends on
+ * them yet: dependent stages must not block (hand blocking work to an executor of your own).
  */
 public interface DataChannelSender {
   /** The channel's label, e.g. {@code swarm} or {@code chat}. */

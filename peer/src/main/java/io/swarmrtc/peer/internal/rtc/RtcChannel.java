@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Events reach the {@link Listener} in order: {@code onOpen}, messages, {@code onClose} (at most
  * once). Events that happen before {@link #setListener} is called are kept and replayed.
+ *
+ * <p>Received messages wait for the listener in memory bounded by {@link RtcConfig#incomingLimit()}:
+ * a peer that overruns it is misbehaving (it ignores the protocol's flow control, or we are starved);
+ * its further messages are discarded and the channel closes with a {@link #closeReason()}. Each
+ * channel has its own bound, so one flooding peer never stalls the others.
  */
 public final class RtcChannel implements DataChannelSender {
   private static final Logger LOG = LoggerFactory.getLogger(RtcChannel.class);
@@ -50,6 +55,9 @@ public final class RtcChannel implements DataChannelSender {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicBoolean pumpScheduled = new AtomicBoolean();
+  private final AtomicLong undelivered = new AtomicLong(); // received bytes not yet taken by the listener
+  private final AtomicBoolean overrun = new AtomicBoolean();
+  private volatile String closeReason;
   private final List<Consumer<Listener>> backlog = new ArrayList<>();
   private Listener listener; // only touched on `events`
   private boolean opened; // only touched on `events`
@@ -90,6 +98,11 @@ public final class RtcChannel implements DataChannelSender {
     return open && !closed;
   }
 
+  /** Why this channel was closed by us, or null (closed by the peer or by the caller, or open). */
+  public String closeReason() {
+    return closeReason;
+  }
+
   @Override
   public long bufferedAmount() {
     return queuedBytes.get() + nativeBufferedAmount();
@@ -120,6 +133,12 @@ public final class RtcChannel implements DataChannelSender {
     }
     requestPump(0);
     return done;
+  }
+
+  /** The peer overran the incoming bound: close now. */
+  private void closeOverrun() {
+    LOG.warn("closing channel {}: {}", label, closeReason);
+    close();
   }
 
   /** Closes this channel (not the connection). Idempotent; pending sends fail. */
@@ -266,7 +285,17 @@ public final class RtcChannel implements DataChannelSender {
     }
   }
 
+  /**
+   * Completes a send's future. Most (a request, a HAVE, all but the last block of a batch) have no
+   * dependent stage: they complete here, saving a thread hop per message; the others complete on
+   * the events pool so that their stages never run on (and delay) this pump. A stage attached at
+   * the very moment may still run here, which is why stages must not block.
+   */
   private void complete(CompletableFuture<Void> done) {
+    if (done.getNumberOfDependents() == 0) {
+      done.complete(null);
+      return;
+    }
     try {
       runtime.events().execute(() -> done.complete(null));
     } catch (RejectedExecutionException e) {
@@ -289,10 +318,34 @@ public final class RtcChannel implements DataChannelSender {
     @Override
     public void onMessage(RTCDataChannelBuffer buffer) {
       ByteBuffer data = buffer.data;
-      byte[] copy = new byte[data.remaining()];
+      int size = data.remaining();
+      if (overrun.get()) {
+        return; // closing: a flood is not worth copying
+      }
+      long waiting = undelivered.addAndGet(size);
+      if (waiting > config.incomingLimit()) {
+        undelivered.addAndGet(-size);
+        if (overrun.compareAndSet(false, true)) {
+          closeReason = "the peer sent more than " + config.incomingLimit() + " bytes on channel " + label
+              + " faster than they were taken (" + (waiting - size) + " waiting)";
+          // Not on `events`: the slow listener that let the queue grow would delay the close.
+          try {
+            runtime.events().execute(RtcChannel.this::closeOverrun);
+          } catch (RejectedExecutionException e) {
+            // the runtime is gone: the channel is being torn down anyway
+          }
+        }
+        return;
+      }
+      byte[] copy = new byte[size];
       data.get(copy);
       boolean binary = buffer.binary;
-      events.execute(() -> deliver(l -> l.onMessage(RtcChannel.this, copy, binary)));
+      events.execute(() -> {
+        undelivered.addAndGet(-size);
+        if (!overrun.get()) { // a peer being dropped for flooding gets nothing more delivered
+          deliver(l -> l.onMessage(RtcChannel.this, copy, binary));
+        }
+      });
     }
   }
 }

@@ -76,14 +76,19 @@ final class PieceFiles implements AutoCloseable {
   }
 
   void write(int piece, int offset, byte[] data, int from, int length) throws IOException {
-    int pos = from;
-    for (FileSpan s : layout.spans(piece, offset, length)) {
-      ByteBuffer b = ByteBuffer.wrap(data, pos, s.length());
+    write(piece, offset, ByteBuffer.wrap(data, from, length));
+  }
+
+  /** Writes {@code data}'s remaining bytes at {@code offset} of the piece; consumes {@code data}. */
+  void write(int piece, int offset, ByteBuffer data) throws IOException {
+    int end = data.limit();
+    for (FileSpan s : layout.spans(piece, offset, data.remaining())) {
+      data.limit(data.position() + s.length());
       long at = s.fileOffset();
-      while (b.hasRemaining()) {
-        at += channels[s.fileIndex()].write(b, at);
+      while (data.hasRemaining()) {
+        at += channels[s.fileIndex()].write(data, at);
       }
-      pos += s.length();
+      data.limit(end);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.swarmrtc.peer.internal.storage;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,15 +16,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pieces straight to disk. A download writes blocks at their positions into sparse, pre-sized
- * {@code <file>.part} files; {@link #finishPiece} hashes the piece back from disk and only then
- * counts it as verified; the verified set is persisted in {@code <name>.swarmrtc-state} (see
- * {@link ResumeState}) in batches, after the data is fsynced; when every piece is verified the
+ * Pieces straight to disk. A download writes pieces at their positions into sparse, pre-sized
+ * {@code <file>.part} files: either whole pieces its caller already verified in memory
+ * ({@link #writeVerifiedPiece}: hashed once, as received), or blocks followed by
+ * {@link #finishPiece}, which hashes the piece back from disk. Only then does a piece count as
+ * verified (readable, servable); the verified set is persisted in {@code <name>.swarmrtc-state} (see
+ * {@link ResumeState}) in batches, always after an fsync of the data it claims (write, then force,
+ * then the state), so a killed process never resumes trusting a piece whose bytes were not durably
+ * on disk. When every piece is verified the
  * parts are renamed to their final names and the state file is deleted. A final file is therefore
  * never partial or unverified, and an existing file that is not this content is never overwritten.
  *
  * <pre>{@code
  * try (PieceStore store = PieceStore.openForDownload(dir, "holiday", layout, hashes, StoreOptions.defaults())) {
+ *   store.writeVerifiedPiece(piece, bytesTheSessionVerified);   // or, block by block:
  *   store.writeBlock(piece, offset, data, 0, data.length);
  *   if (store.finishPiece(piece) == PieceStore.Verdict.VERIFIED) { ... send HAVE ... }
  * }
@@ -180,6 +186,47 @@ public final class PieceStore implements AutoCloseable {
   }
 
   /**
+   * Writes a whole piece whose bytes the caller has already checked against the piece's SHA-256
+   * (the swarm session does, on the bytes as received, before it asks to store them), and records it
+   * as verified without hashing it again. The state file claims it only after a later fsync of the
+   * data (see {@link #saveState}). Writing a piece that is already verified changes nothing.
+   *
+   * @throws StoreException BAD_BLOCK if {@code data} is not exactly the piece's length
+   */
+  public Verdict writeVerifiedPiece(int piece, byte[] data) throws IOException {
+    return writeVerifiedPiece(piece, List.of(ByteBuffer.wrap(data)));
+  }
+
+  /**
+   * {@link #writeVerifiedPiece(int, byte[])} for a piece held as consecutive buffers (the blocks it
+   * arrived in), each read from its position to its limit; the buffers are not modified.
+   */
+  public Verdict writeVerifiedPiece(int piece, List<ByteBuffer> blocks) throws IOException {
+    long total = 0;
+    for (ByteBuffer b : blocks) {
+      total += b.remaining();
+    }
+    synchronized (this) {
+      checkOpen();
+      checkBlock(piece, 0, 0);
+      if (total != layout.pieceLength(piece)) {
+        throw new StoreException(StoreException.Code.BAD_BLOCK,
+            "piece " + piece + " has " + layout.pieceLength(piece) + " bytes, not " + total);
+      }
+      if (verified.get(piece)) {
+        return Verdict.ALREADY_VERIFIED;
+      }
+    }
+    int at = 0;
+    for (ByteBuffer b : blocks) {
+      int n = b.remaining();
+      files.write(piece, at, b.duplicate());
+      at += n;
+    }
+    return markVerified(piece);
+  }
+
+  /**
    * Hashes piece {@code piece} from disk and, if it matches, records it as verified (persisting
    * the state in batches, and finishing the download after the last piece). A corrupt piece stays
    * unverified; its blocks are simply overwritten by the next attempt.
@@ -196,6 +243,11 @@ public final class PieceStore implements AutoCloseable {
     if (!Arrays.equals(actual, hashes.get(piece))) {
       return Verdict.CORRUPT;
     }
+    return markVerified(piece);
+  }
+
+  /** Counts a piece whose bytes are written as verified; persists the state in batches. */
+  private Verdict markVerified(int piece) throws IOException {
     synchronized (this) {
       checkOpen();
       if (verified.get(piece)) {
@@ -287,6 +339,11 @@ public final class PieceStore implements AutoCloseable {
 
   // ---- internals (callers hold the lock) ----
 
+  /**
+   * Persists the verified set. A piece is marked only after its write returned, and marking and
+   * saving share this lock, so forcing the files first makes every claimed piece durable before the
+   * state that claims it is written (atomically) in turn.
+   */
   private void saveState() throws IOException {
     files.force(); // the data must be durable before the state claims it
     ResumeState.save(stateFile, fingerprint, layout.pieceCount(), verified);

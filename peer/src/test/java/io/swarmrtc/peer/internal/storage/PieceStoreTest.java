@@ -108,6 +108,58 @@ class PieceStoreTest {
     assertContentOnDisk();
   }
 
+  /**
+   * Writes piece p as the swarm session hands over a piece it verified in memory: whole (even p) or
+   * as the blocks it arrived in (odd p: 5,000-byte views into a larger array, positioned mid-array).
+   */
+  private PieceStore.Verdict writeVerified(PieceStore store, int p) throws IOException {
+    int from = p * PIECE;
+    int length = layout.pieceLength(p);
+    if (p % 2 == 0) {
+      return store.writeVerifiedPiece(p, Arrays.copyOfRange(content, from, from + length));
+    }
+    List<java.nio.ByteBuffer> blocks = new ArrayList<>();
+    for (int off = 0; off < length; off += 5000) {
+      blocks.add(java.nio.ByteBuffer.wrap(content, from + off, Math.min(5000, length - off)));
+    }
+    return store.writeVerifiedPiece(p, blocks);
+  }
+
+  @Test
+  void piecesVerifiedInMemoryAreWrittenWithoutHashingAgainAndSurviveACrashOnlyOncePersisted() throws IOException {
+    PieceStore first = PieceStore.openForDownload(dir, "movie", layout, hashes, options(2));
+    assertEquals(PieceStore.Verdict.VERIFIED, writeVerified(first, 1));
+    assertEquals(PieceStore.Verdict.VERIFIED, writeVerified(first, 4)); // batch of 2: forced, then persisted
+    assertEquals(PieceStore.Verdict.VERIFIED, writeVerified(first, 6)); // servable, not yet persisted
+    assertEquals(PieceStore.Verdict.ALREADY_VERIFIED, writeVerified(first, 6));
+    assertArrayEquals(Arrays.copyOfRange(content, 6 * PIECE, 6 * PIECE + 10), first.readBlock(6, 0, 10));
+    first.abandon(); // "kill -9"
+
+    try (PieceStore second = PieceStore.openForDownload(dir, "movie", layout, hashes, options(2))) {
+      BitSet expected = new BitSet();
+      expected.set(1);
+      expected.set(4);
+      assertEquals(expected, second.verifiedPieces(), "exactly the persisted pieces survive");
+      for (int p = 0; p < layout.pieceCount(); p++) {
+        if (!second.hasPiece(p)) {
+          assertEquals(PieceStore.Verdict.VERIFIED, writeVerified(second, p));
+        }
+      }
+      assertTrue(second.isComplete());
+    }
+    assertContentOnDisk();
+  }
+
+  @ParameterizedTest(name = "a verified piece of {0} bytes instead of the piece length is refused and not kept")
+  @ValueSource(ints = {0, PIECE - 1, PIECE + 1})
+  void aVerifiedPieceOfTheWrongLengthIsRefused(int length) throws IOException {
+    try (PieceStore store = PieceStore.openForDownload(dir, "movie", layout, hashes, options(1))) {
+      StoreException e = assertThrows(StoreException.class, () -> store.writeVerifiedPiece(0, new byte[length]));
+      assertEquals(StoreException.Code.BAD_BLOCK, e.code());
+      assertFalse(store.hasPiece(0));
+    }
+  }
+
   @Test
   void closingPersistsEverythingVerified() throws IOException {
     try (PieceStore store = PieceStore.openForDownload(dir, "movie", layout, hashes, options(100))) {
