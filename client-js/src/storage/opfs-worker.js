@@ -3,6 +3,7 @@
  * in workers), so piece writes are positioned, synchronous and do not copy the file.
  *
  * Requests: {id, op: 'open', dir, name, size} | {id, op: 'write', at, data: ArrayBuffer} |
+ * {id, op: 'write-hash', at, data: ArrayBuffer} (writes, then replies the data's SHA-256) |
  * {id, op: 'read', at, length} | {id, op: 'flush'} | {id, op: 'close'}.
  * Replies: {id, ok: true, data?} or {id, ok: false, name, message}.
  */
@@ -25,6 +26,13 @@ async function run(req) {
       let done = 0;
       while (done < data.byteLength) done += handle.write(data.subarray(done), { at: req.at + done });
       return undefined;
+    }
+    case 'write-hash': {
+      // The write happens before the first await: writes land in the order they were asked for.
+      const data = new Uint8Array(req.data);
+      let done = 0;
+      while (done < data.byteLength) done += handle.write(data.subarray(done), { at: req.at + done });
+      return crypto.subtle.digest('SHA-256', data);
     }
     case 'read': {
       const out = new Uint8Array(req.length);

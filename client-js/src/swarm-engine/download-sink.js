@@ -25,6 +25,8 @@ export class DownloadSink {
     this._manifest = null;
     /** @type {Set<Promise<void>>} */
     this._writes = new Set();
+    /** @type {Map<number, Uint8Array>} pieces written while they were hashed (hashAndWrite) */
+    this._hashedWrites = new Map();
     this._pieces = 0;
     this._bytes = 0;
     this._done = false;
@@ -40,10 +42,29 @@ export class DownloadSink {
     this._transfer.emit('progress', progressOf(m, 0, 0));
   }
 
+  /**
+   * The SHA-256 of a complete piece. A store that can (OPFS) writes the piece while hashing it in
+   * its worker, so store() of the verified piece has nothing left to write; a piece that fails
+   * is simply overwritten later.
+   * @param {number} piece @param {Uint8Array} data
+   * @param {(data: Uint8Array) => Promise<Uint8Array>} hash what hashes without a store that can
+   * @returns {Promise<Uint8Array>}
+   */
+  async digest(piece, data, hash) {
+    const store = await /** @type {Promise<import('../storage/store.js').PieceStore>} */ (this._store);
+    if (typeof store.hashAndWrite !== 'function') return hash(data);
+    const digest = await store.hashAndWrite(piece, data);
+    this._hashedWrites.set(piece, data);
+    return digest;
+  }
+
   /** @param {number} piece @param {Uint8Array} data a verified piece (ours to keep) */
   store(piece, data) {
     const m = /** @type {import('../swarm/manifest.js').Manifest} */ (this._manifest);
-    const write = /** @type {Promise<import('../storage/store.js').PieceStore>} */ (this._store).then((s) => s.writePiece(piece, data));
+    const written = this._hashedWrites.get(piece) === data;
+    this._hashedWrites.delete(piece);
+    const write = written ? Promise.resolve()
+      : /** @type {Promise<import('../storage/store.js').PieceStore>} */ (this._store).then((s) => s.writePiece(piece, data));
     this._source.put(piece, data, write);
     this._writes.add(write);
     write.then(() => {

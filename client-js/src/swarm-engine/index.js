@@ -26,6 +26,9 @@ import { SwarmTransfer } from './swarm-transfer.js';
  */
 export const ENGINE_SESSION_CONFIG = Object.freeze({ blockSize: 65536, maxOutstandingPerPeer: 32, externalVerification: true });
 
+/** A seed reads the shared files this many bytes at a time (see piece-source.js). */
+const SEED_READ_AHEAD_BYTES = 2 * 1024 * 1024;
+
 /**
  * @param {{files: File[], mesh: import('../mesh.js').PeerMesh, name?: string, pieceSize?: number, scheduler?: import('../scheduler.js').Scheduler, corrupt?: () => boolean}} args
  *   (scheduler and corrupt are for tests; see test-hooks.js)
@@ -39,7 +42,10 @@ export function seed({ files, mesh, name, pieceSize, scheduler, corrupt }) {
     const contentId = await manifest.contentId();
     if (transfer.closed) return;
     const store = new BlobStore(entries.map((e) => e.blob), manifest.pieceSize);
-    const source = new PieceSource({ pieceLength: (p) => manifest.pieceLength(p), store });
+    const source = new PieceSource({
+      pieceLength: (p) => manifest.pieceLength(p), store,
+      readAhead: (p) => Math.min(SEED_READ_AHEAD_BYTES / manifest.pieceSize, manifest.pieceCount - p),
+    });
     transfer.begin(SwarmSession.seeding(manifest, ENGINE_SESSION_CONFIG, () => Date.now()), source);
     transfer.emit('manifest', manifestSummary(manifest, contentId));
     transfer.emit('progress', progressOf(manifest, manifest.pieceCount, manifest.totalSize));

@@ -47,6 +47,18 @@ class BrowserSwarmProfile {
         c.driver().executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 250));
         c.driver().executeCdpCommand("Profiler.start", Map.of());
       }
+      // Every 2 ms: the sharer's channel buffer and how many requests wait in its upload queue.
+      sharer.js("""
+          const t = swarmrtcApp.share.transfer;
+          window.samples = { n: 0, empty: 0, low: 0, noQueue: 0, emptyNoQueue: 0 };
+          window.sampler = setInterval(() => {
+            for (const r of t._peers.values()) {
+              const s = window.samples, b = r.channel.bufferedAmount, q = t.session.queuedUploads(r.peerId);
+              s.n++; if (b === 0) s.empty++; if (b < r.channel.lowWaterMark) s.low++;
+              if (q === 0) s.noQueue++; if (b === 0 && q === 0) s.emptyNoQueue++;
+            }
+          }, 2);
+          """);
       double cpu0 = ProcessCpu.descendantsSeconds();
       long t0 = System.nanoTime();
       downloader.call("""
@@ -61,6 +73,7 @@ class BrowserSwarmProfile {
       Map<?, ?> r = (Map<?, ?>) downloader.waitForJs("const t = window.benchTimes; return t.done || t.error ? t : null",
           Duration.ofSeconds(120), "the download");
       double wall = (System.nanoTime() - t0) / 1e9;
+      System.out.println("[profile] sharer channel samples: " + sharer.js("clearInterval(window.sampler); return JSON.stringify(window.samples)"));
       double cpu = ProcessCpu.descendantsSeconds() - cpu0;
       for (Chromium c : List.of(sharer, downloader)) {
         Map<?, ?> profile = (Map<?, ?>) c.driver().executeCdpCommand("Profiler.stop", Map.of()).get("profile");
