@@ -42,6 +42,8 @@ class BrowserSwarmProfile {
       Path file = TestFiles.random(files, "profile.bin", SIZE, 7);
       String link = app.share(sharer, file, Duration.ofSeconds(60));
       downloader.open(app.uri("/index.html"));
+      rawPass(app, sharer, downloader);
+      downloader.open(app.uri("/index.html"));
       for (Chromium c : List.of(sharer, downloader)) {
         c.driver().executeCdpCommand("Profiler.enable", Map.of());
         c.driver().executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 250));
@@ -60,6 +62,7 @@ class BrowserSwarmProfile {
           }, 2);
           """);
       double cpu0 = ProcessCpu.descendantsSeconds();
+      Map<String, Double> kinds0 = ProcessCpu.byKind();
       long t0 = System.nanoTime();
       downloader.call("""
           const { download } = await import('/lib/index.js');
@@ -75,6 +78,7 @@ class BrowserSwarmProfile {
       double wall = (System.nanoTime() - t0) / 1e9;
       System.out.println("[profile] sharer channel samples: " + sharer.js("clearInterval(window.sampler); return JSON.stringify(window.samples)"));
       double cpu = ProcessCpu.descendantsSeconds() - cpu0;
+      System.out.println("[profile] swarm CPU s by process kind: " + ProcessCpu.difference(kinds0, ProcessCpu.byKind()));
       for (Chromium c : List.of(sharer, downloader)) {
         Map<?, ?> profile = (Map<?, ?>) c.driver().executeCdpCommand("Profiler.stop", Map.of()).get("profile");
         report(c.name(), profile);
@@ -83,6 +87,42 @@ class BrowserSwarmProfile {
       System.out.printf(Locale.ROOT, "[profile] %s; manifest->done %.0f ms = %.1f MB/s; wall %.2f s, browser CPU %.2f s%n",
           r, ms, SIZE / 1e3 / ms, wall, cpu);
     }
+  }
+
+  /** 64 MiB of raw 64 KiB data-channel sends from a page next to the share page to the downloader. */
+  private static void rawPass(WebApp app, Chromium sharer, Chromium downloader) {
+    downloader.open(app.uri("/index.html"));
+    downloader.call("""
+        const { PeerMesh } = await import('/lib/mesh.js');
+        const mesh = new PeerMesh({ room: 'raw' });
+        window.raw = { mesh, received: 0 };
+        mesh.on('channel', ({ label, channel }) => {
+          if (label === 'swarm') channel.on('message', (m) => { window.raw.received += m.byteLength; });
+        });
+        await mesh.join();
+        """, Duration.ofSeconds(10));
+    Map<String, Double> kinds0 = ProcessCpu.byKind();
+    double cpu0 = ProcessCpu.descendantsSeconds();
+    long t0 = System.nanoTime();
+    sharer.call("""
+        const { PeerMesh } = await import('/lib/mesh.js');
+        const mesh = new PeerMesh({ room: 'raw' });
+        window.raw = { mesh };
+        const opened = new Promise((resolve) => mesh.on('channel', ({ label, channel }) => {
+          if (label !== 'swarm') return;
+          if (channel.readyState === 'open') resolve(channel); else channel.on('open', () => resolve(channel));
+        }));
+        await mesh.join();
+        const channel = await opened;
+        const block = crypto.getRandomValues(new Uint8Array(65536));
+        (async () => { for (let sent = 0; sent < arguments[0]; sent += block.length) await channel.send(block); })();
+        """, Duration.ofSeconds(20), SIZE);
+    downloader.waitForJs("return window.raw.received >= arguments[0] || null".replace("arguments[0]", Long.toString(SIZE)),
+        Duration.ofSeconds(120), "the raw transfer");
+    System.out.printf(Locale.ROOT, "[profile] raw: wall %.2f s, browser CPU %.2f s; by process kind: %s%n",
+        (System.nanoTime() - t0) / 1e9, ProcessCpu.descendantsSeconds() - cpu0, ProcessCpu.difference(kinds0, ProcessCpu.byKind()));
+    sharer.js("window.raw.mesh.close()");
+    downloader.js("window.raw.mesh.close()");
   }
 
   /** Self time per function (name url:line), highest first. */

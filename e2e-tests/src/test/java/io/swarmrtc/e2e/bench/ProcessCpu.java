@@ -21,6 +21,55 @@ final class ProcessCpu {
     return ProcessHandle.current().descendants().mapToDouble(p -> seconds(p.pid())).sum();
   }
 
+  /**
+   * CPU seconds so far per kind of live descendant: Chromium's process types (browser, renderer,
+   * gpu-process, the network and storage utility services, ...) and chromedriver.
+   */
+  static java.util.Map<String, Double> byKind() {
+    java.util.Map<String, Double> out = new java.util.TreeMap<>();
+    ProcessHandle.current().descendants().forEach(p -> out.merge(kind(p.pid()), seconds(p.pid()), Double::sum));
+    return out;
+  }
+
+  /** after - before per kind, largest first. */
+  static String difference(java.util.Map<String, Double> before, java.util.Map<String, Double> after) {
+    java.util.Map<String, Double> d = new java.util.TreeMap<>();
+    after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0.0)));
+    return d.entrySet().stream().filter(e -> e.getValue() >= 0.01)
+        .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+        .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /** Chromium rewrites its command line into one string: recognise its process types by their flags. */
+  private static String kind(long pid) {
+    try {
+      String cmd = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+          java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+      java.util.regex.Matcher type = java.util.regex.Pattern.compile("--(?:utility-sub-)?type=(\\S+)").matcher(cmd);
+      String last = null;
+      while (type.find()) {
+        last = type.group(1);
+      }
+      if (last != null) {
+        return last;
+      }
+      if (cmd.contains("--renderer-client-id")) {
+        return "renderer";
+      }
+      if (cmd.contains("--gpu-preferences")) {
+        return "gpu";
+      }
+      if (cmd.contains("--shared-files")) {
+        return "utility";
+      }
+      String exe = cmd.split(" ")[0];
+      return exe.substring(exe.lastIndexOf('/') + 1);
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
+  }
+
   private static double seconds(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
