@@ -172,6 +172,23 @@ export class OpfsStore {
     }
   }
 
+  /**
+   * The SHA-256 of the stored bytes of a piece (whatever they are: a resumed download checks each
+   * piece against the manifest). Hashed in the worker where there is one.
+   * @param {number} index
+   * @returns {Promise<Uint8Array>}
+   */
+  async hashPiece(index) {
+    this._checkOpen();
+    const length = this.geometry.pieceLength(index);
+    if (!this._worker) return new Uint8Array(await crypto.subtle.digest('SHA-256', /** @type {BufferSource} */ (await this.readBlock(index, 0, length))));
+    try {
+      return new Uint8Array(await this._worker.call({ op: 'hash', at: this.geometry.pieceOffset(index), length }));
+    } catch (err) {
+      throw storageError(err, `cannot read piece ${index}`);
+    }
+  }
+
   /** @param {number} index @param {number} offset @param {number} length */
   async readBlock(index, offset, length) {
     this._checkOpen();

@@ -17,7 +17,8 @@ import { buildManifest } from '../swarm/manifest.js';
 import { DownloadSink } from './download-sink.js';
 import { PieceSource } from './piece-source.js';
 import { manifestSummary, progressOf, shareEntries, shareName } from './share-entries.js';
-import { SwarmTransfer } from './swarm-transfer.js';
+import { resumeDownload } from './resume.js';
+import { SwarmTransfer, webCryptoSha256 } from './swarm-transfer.js';
 
 /**
  * Session settings of the browser engine: 64 KiB blocks (the protocol's recommendation), enough
@@ -54,15 +55,32 @@ export function seed({ files, mesh, name, pieceSize, scheduler, corrupt }) {
 }
 
 /**
- * @param {{contentId: string, mesh: import('../mesh.js').PeerMesh, openStore: (g: {name: string, totalSize: number, pieceSize: number}) => Promise<import('../storage/store.js').PieceStore>, scheduler?: import('../scheduler.js').Scheduler, corrupt?: () => boolean}} args
+ * @param {{contentId: string, mesh: import('../mesh.js').PeerMesh, openStore: (g: {name: string, totalSize: number, pieceSize: number}) => Promise<import('../storage/store.js').PieceStore>,
+ *   shelf?: import('./resume.js').DownloadShelf|null, scheduler?: import('../scheduler.js').Scheduler, corrupt?: () => boolean}} args
+ *   shelf: where the download keeps its manifest so that a reloaded page resumes (OPFS), see resume.js
  * @returns {SwarmTransfer}
  */
-export function fetch({ contentId, mesh, openStore, scheduler, corrupt }) {
+export function fetch({ contentId, mesh, openStore, shelf = null, scheduler, corrupt }) {
   const transfer = new SwarmTransfer({ mesh, scheduler, corrupt });
-  const session = SwarmSession.downloading(contentId.toLowerCase(), ENGINE_SESSION_CONFIG, () => Date.now());
-  const source = new PieceSource({ pieceLength: (p) => /** @type {any} */ (session.manifest).pieceLength(p) });
-  const sink = new DownloadSink({ transfer, source, contentId: contentId.toLowerCase(), openStore });
-  queueMicrotask(() => transfer.begin(session, source, sink)); // listeners first
+  const id = contentId.toLowerCase();
+  void (async () => {
+    await null; // listeners first
+    const resumed = shelf ? await resumeDownload(id, shelf, openStore, webCryptoSha256) : null;
+    if (shelf) void shelf.sweepDownloads({ keep: id });
+    if (transfer.closed) { // closed while resuming: like any closed download, nothing stays
+      if (resumed) await resumed.store.destroy();
+      if (shelf) await shelf.removeDownload(id);
+      return;
+    }
+    const session = resumed
+      ? SwarmSession.resuming(resumed.manifest, resumed.have, ENGINE_SESSION_CONFIG, () => Date.now())
+      : SwarmSession.downloading(id, ENGINE_SESSION_CONFIG, () => Date.now());
+    const source = new PieceSource({ pieceLength: (p) => /** @type {any} */ (session.manifest).pieceLength(p) });
+    const sink = new DownloadSink({ transfer, source, contentId: id, openStore, shelf });
+    if (resumed) sink.resumed(resumed.manifest, resumed.store, resumed.have);
+    transfer.begin(session, source, sink);
+    if (resumed && session.isComplete) sink.completed(); // every piece was on disk already
+  })().catch((err) => transfer.fail(err, ErrorCodes.STORAGE_FAILED));
   return transfer;
 }
 
