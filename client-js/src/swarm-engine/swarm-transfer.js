@@ -18,7 +18,7 @@ import { ErrorCodes, SwarmRtcError, toSwarmRtcError } from '../errors.js';
 import { realScheduler } from '../scheduler.js';
 import { toHex } from '../swarm/bytes.js';
 import { GOODBYE, MAX_BLOCK_LENGTH, PIECE_HEADER_BYTES, TYPE_CODES, encode, encodePieceInto } from '../swarm/codec.js';
-import { corruptUploads } from './test-hooks.js';
+import { corruptUploads, uploadEachPieceOnce } from './test-hooks.js';
 
 export const SWARM_LABEL = 'swarm';
 /** How often the session gets onTick() and held-back uploads are pulled again. */
@@ -82,6 +82,8 @@ export class SwarmTransfer extends Emitter {
     this._stalledSince = null;
     this._stallWarned = false;
     /** @type {Array<() => void>} */ this._unsubscribe = [];
+    /** @type {Map<number, string>} piece -> the one peer it goes to (TEST HOOK uploadEachPieceOnce) */
+    this._onlyUploadTo = new Map();
     /** Every PIECE is framed here: the channel copies it during send (no allocation per block). */
     this._frame = new Uint8Array(PIECE_HEADER_BYTES + MAX_BLOCK_LENGTH);
     this._listen();
@@ -296,6 +298,13 @@ export class SwarmTransfer extends Emitter {
     while (r.reads < MAX_READS_PER_PEER && r.channel.bufferedAmount + r.readBytes < room) {
       const b = this.session.nextUpload(r.peerId);
       if (!b) break;
+      if (uploadEachPieceOnce()) { // TEST HOOK (test-hooks.js)
+        if (!this._onlyUploadTo.has(b.piece)) this._onlyUploadTo.set(b.piece, r.peerId);
+        if (this._onlyUploadTo.get(b.piece) !== r.peerId) {
+          this._send(r, encode({ type: 'REJECT', ...b }));
+          continue;
+        }
+      }
       r.reads += 1;
       r.readBytes += b.length;
       this._source.block(b.piece, b.offset, b.length).then((data) => {

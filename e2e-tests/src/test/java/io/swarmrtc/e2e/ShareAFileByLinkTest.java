@@ -88,8 +88,9 @@ class ShareAFileByLinkTest {
             .replace("arguments[0]", Long.toString(size / pieceSize / 3)),
         "return JSON.stringify(swarmrtcApp.download.snapshot())", Duration.ofSeconds(120), "a third of the pieces")).longValue();
 
+    downloader.js("window.beforeReload = true");
     downloader.driver().navigate().refresh();
-    downloader.waitForJs("return !!(window.swarmrtcApp && swarmrtcApp.download)", Duration.ofSeconds(10), "the reloaded page");
+    downloader.waitForJs("return !window.beforeReload && !!(window.swarmrtcApp && swarmrtcApp.download)", Duration.ofSeconds(10), "the reloaded page");
     app.awaitDownloaded(downloader, Duration.ofSeconds(120));
     Map<?, ?> snapshot = WebApp.snapshot(downloader, "download");
     long fetchedAfterReload = ((List<?>) ((Map<?, ?>) snapshot.get("peers")).get("peers")).stream()
