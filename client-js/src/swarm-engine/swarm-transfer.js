@@ -84,6 +84,8 @@ export class SwarmTransfer extends Emitter {
     /** @type {Array<() => void>} */ this._unsubscribe = [];
     /** @type {Map<number, string>} piece -> the one peer it goes to (TEST HOOK uploadEachPieceOnce) */
     this._onlyUploadTo = new Map();
+    /** @type {Set<string>} peers that asked for a piece (TEST HOOK uploadEachPieceOnce) */
+    this._onceRequesters = new Set();
     /** Every PIECE is framed here: the channel copies it during send (no allocation per block). */
     this._frame = new Uint8Array(PIECE_HEADER_BYTES + MAX_BLOCK_LENGTH);
     this._listen();
@@ -298,12 +300,9 @@ export class SwarmTransfer extends Emitter {
     while (r.reads < MAX_READS_PER_PEER && r.channel.bufferedAmount + r.readBytes < room) {
       const b = this.session.nextUpload(r.peerId);
       if (!b) break;
-      if (uploadEachPieceOnce()) { // TEST HOOK (test-hooks.js)
-        if (!this._onlyUploadTo.has(b.piece)) this._onlyUploadTo.set(b.piece, r.peerId);
-        if (this._onlyUploadTo.get(b.piece) !== r.peerId) {
-          this._send(r, encode({ type: 'REJECT', ...b }));
-          continue;
-        }
+      if (uploadEachPieceOnce() && !this._uploadOnceTo(r.peerId, b.piece)) { // TEST HOOK (test-hooks.js)
+        this._send(r, encode({ type: 'REJECT', ...b }));
+        continue;
       }
       r.reads += 1;
       r.readBytes += b.length;
@@ -322,6 +321,22 @@ export class SwarmTransfer extends Emitter {
         this._pump(r);
       }, (err) => this.fail(err, ErrorCodes.STORAGE_FAILED));
     }
+  }
+
+  /**
+   * TEST HOOK uploadEachPieceOnce: whether `piece` may go to `peerId`. Each piece goes to one peer
+   * only, and the content is dealt out like cards: piece i to the (i mod n)-th of the n peers asking
+   * (in the order they first asked), so every peer gets its share from the start to the end.
+   * @param {string} peerId @param {number} piece
+   */
+  _uploadOnceTo(peerId, piece) {
+    const owner = this._onlyUploadTo.get(piece);
+    if (owner !== undefined) return owner === peerId;
+    this._onceRequesters.add(peerId);
+    const asking = [...this._onceRequesters].filter((id) => this._peers.has(id));
+    if (asking[piece % asking.length] !== peerId) return false;
+    this._onlyUploadTo.set(piece, peerId);
+    return true;
   }
 
   // ---------------------------------------------------------------- time
