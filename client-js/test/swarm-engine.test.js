@@ -91,26 +91,6 @@ describe('swarm engine', () => {
     assert.ok(fromEachOther > 0, 'some pieces came from other downloaders, not the sharer');
   });
 
-  it('with the uploadEachPieceOnce test hook a sharer sends one copy of the content and the downloaders complete it among themselves', async () => {
-    globalThis.swarmrtcTest = { uploadEachPieceOnce: true };
-    try {
-      const content = pseudoRandom(32 * PIECE, 5);
-      const sharer = new FakeMesh('sharer');
-      const { manifest } = await sharing(sharer, content);
-      const peers = ['a', 'b', 'c'].map((id) => new FakeMesh(id));
-      const ds = peers.map((m) => downloading(m, manifest.contentId));
-      for (let i = 0; i < peers.length; i++) {
-        connect(sharer, peers[i]);
-        for (let j = 0; j < i; j++) connect(peers[i], peers[j]);
-      }
-      for (const d of ds) assert.deepEqual(await bytesOf((await d.done).blob), content);
-      const fromSharer = ds.reduce((sum, d) => sum + fromPeer(d.log, 'sharer'), 0);
-      assert.equal(fromSharer, content.length, 'exactly one copy came from the sharer');
-    } finally {
-      delete globalThis.swarmrtcTest;
-    }
-  });
-
   it('bans a peer whose pieces fail verification and finishes from an honest one', async () => {
     const content = pseudoRandom(24 * PIECE, 4);
     const [honest, liar, alice] = [new FakeMesh('honest'), new FakeMesh('liar'), new FakeMesh('alice')];

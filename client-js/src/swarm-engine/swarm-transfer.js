@@ -18,7 +18,7 @@ import { ErrorCodes, SwarmRtcError, toSwarmRtcError } from '../errors.js';
 import { realScheduler } from '../scheduler.js';
 import { toHex } from '../swarm/bytes.js';
 import { GOODBYE, MAX_BLOCK_LENGTH, PIECE_HEADER_BYTES, TYPE_CODES, encode, encodePieceInto } from '../swarm/codec.js';
-import { corruptUploads, uploadEachPieceOnce } from './test-hooks.js';
+import { corruptUploads } from './test-hooks.js';
 
 export const SWARM_LABEL = 'swarm';
 /** How often the session gets onTick() and held-back uploads are pulled again. */
@@ -82,10 +82,6 @@ export class SwarmTransfer extends Emitter {
     this._stalledSince = null;
     this._stallWarned = false;
     /** @type {Array<() => void>} */ this._unsubscribe = [];
-    /** @type {Map<number, string>} piece -> the one peer it goes to (TEST HOOK uploadEachPieceOnce) */
-    this._onlyUploadTo = new Map();
-    /** @type {Set<string>} peers that asked for a piece (TEST HOOK uploadEachPieceOnce) */
-    this._onceRequesters = new Set();
     /** Every PIECE is framed here: the channel copies it during send (no allocation per block). */
     this._frame = new Uint8Array(PIECE_HEADER_BYTES + MAX_BLOCK_LENGTH);
     this._listen();
@@ -300,10 +296,6 @@ export class SwarmTransfer extends Emitter {
     while (r.reads < MAX_READS_PER_PEER && r.channel.bufferedAmount + r.readBytes < room) {
       const b = this.session.nextUpload(r.peerId);
       if (!b) break;
-      if (uploadEachPieceOnce() && !this._uploadOnceTo(r.peerId, b.piece)) { // TEST HOOK (test-hooks.js)
-        this._send(r, encode({ type: 'REJECT', ...b }));
-        continue;
-      }
       r.reads += 1;
       r.readBytes += b.length;
       this._source.block(b.piece, b.offset, b.length).then((data) => {
@@ -321,22 +313,6 @@ export class SwarmTransfer extends Emitter {
         this._pump(r);
       }, (err) => this.fail(err, ErrorCodes.STORAGE_FAILED));
     }
-  }
-
-  /**
-   * TEST HOOK uploadEachPieceOnce: whether `piece` may go to `peerId`. Each piece goes to one peer
-   * only, and the content is dealt out like cards: piece i to the (i mod n)-th of the n peers asking
-   * (in the order they first asked), so every peer gets its share from the start to the end.
-   * @param {string} peerId @param {number} piece
-   */
-  _uploadOnceTo(peerId, piece) {
-    const owner = this._onlyUploadTo.get(piece);
-    if (owner !== undefined) return owner === peerId;
-    this._onceRequesters.add(peerId);
-    const asking = [...this._onceRequesters].filter((id) => this._peers.has(id));
-    if (asking[piece % asking.length] !== peerId) return false;
-    this._onlyUploadTo.set(piece, peerId);
-    return true;
   }
 
   // ---------------------------------------------------------------- time

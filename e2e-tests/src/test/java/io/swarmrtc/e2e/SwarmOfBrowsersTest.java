@@ -101,12 +101,13 @@ class SwarmOfBrowsersTest {
   }
 
   /**
-   * The sharer hands out one copy of each piece (test hook uploadEachPieceOnce: it REJECTs every
-   * further request for a piece, as the swarm simulations do) and closes its page the moment the
-   * downloaders together hold every piece (judged from their HAVEs). Each downloader's page records
-   * the pieces it holds the moment it learns the sharer left (its GOODBYE closes the channel): none
-   * holds every piece, together they do, and all still finish from each other (rarest first
-   * spreads the pieces; in-order fetching would not).
+   * Rarest-first picking and fresh-pieces-first serving spread the sharer's pieces over the
+   * downloaders: the sharer closes its page the moment the downloaders together hold every piece
+   * (judged from their HAVEs). Each downloader's page records the pieces it holds the moment it
+   * learns the sharer left (its GOODBYE closes the channel): together they hold every piece, and
+   * all but at most one still lack pieces; all finish from each other. At most one, because the
+   * piece that completes the union arrives at one downloader, and a fast one may hold all the others
+   * by then (seen in about one run in three here: [128, 98, 95]).
    */
   @Test
   void whenTheSharerLeavesWhileTheDownloadersTogetherHoldEveryPieceAllStillFinish() {
@@ -117,7 +118,6 @@ class SwarmOfBrowsersTest {
     List<Chromium> downloaders = startBrowsers("downloader", 3);
     String link = app.share(sharer, original, SHARE_TIMEOUT);
     String sharerId = WebApp.peerId(sharer, "share");
-    sharer.js("window.swarmrtcTest = {uploadEachPieceOnce: true}"); // TEST HOOK (client-js swarm-engine/test-hooks.js)
 
     // The sharer's page checks, on every piece a downloader announces (HAVE), whether together
     // they hold every piece, and closes the share at that very moment (no WebDriver lag).
@@ -156,10 +156,9 @@ class SwarmOfBrowsersTest {
     BitSet union = new BitSet();
     held.forEach(union::or);
     assertEquals(pieceCount, union.cardinality(), "together the downloaders held every piece when the sharer left");
-    for (int i = 0; i < held.size(); i++) {
-      assertTrue(held.get(i).cardinality() < pieceCount,
-          downloaders.get(i).name() + " still needed pieces from the others when the sharer left: " + held.get(i).cardinality());
-    }
+    assertTrue(held.stream().filter(h -> h.cardinality() < pieceCount).count() >= downloaders.size() - 1,
+        "all but at most one downloader still needed pieces from the others when the sharer left: "
+            + held.stream().map(BitSet::cardinality).toList());
 
     for (Chromium d : downloaders) {
       app.awaitDownloaded(d, DOWNLOAD_TIMEOUT);
