@@ -106,6 +106,28 @@ export class Channel extends Emitter {
     return result;
   }
 
+  /**
+   * Sends at once when nothing waits ahead and the buffer is below the high-water mark; otherwise
+   * sends nothing and returns false. The browser copies the message during the call, so the caller
+   * may reuse its buffer as soon as this returns (an uploader framing every block into one buffer).
+   * @param {ArrayBuffer|ArrayBufferView} data at most 262,144 bytes
+   * @returns {boolean} whether it was sent
+   * @throws {SwarmRtcError} MESSAGE_TOO_LARGE, CHANNEL_ERROR
+   */
+  sendNow(data) {
+    const size = messageSize(data);
+    if (size > MAX_MESSAGE_BYTES) {
+      throw new SwarmRtcError(ErrorCodes.MESSAGE_TOO_LARGE, `message of ${size} bytes exceeds the ${MAX_MESSAGE_BYTES}-byte limit`, { details: { size } });
+    }
+    if (this._closed || this._pending > 0 || !this._canSendNow()) return false;
+    try {
+      this.dc.send(/** @type {any} */ (data));
+    } catch (err) {
+      throw this._sendFailed(err);
+    }
+    return true;
+  }
+
   /** Closes the channel. Idempotent; `close` fires once. */
   close() {
     if (this._closed) return;

@@ -9,7 +9,8 @@
  * - `seed({files, mesh, name?, pieceSize?})` -> EngineTransfer. Hashes the files into a manifest
  *   (reading them through a BlobStore), emits `manifest` once, then serves every peer of `mesh`
  *   that opens a `swarm` channel.
- * - `fetch({contentId, mesh, openStore})` -> EngineTransfer. Gets the manifest from peers,
+ * - `fetch({contentId, mesh, openStore, shelf?})` -> EngineTransfer. Gets the manifest from peers
+ *   (or, with a `shelf`, resumes what a previous page kept: swarm-engine/resume.js),
  *   checks its content id, calls `openStore({name, totalSize, pieceSize})` once for a PieceStore,
  *   downloads and verifies pieces into it, serves what it has, emits `done` with the content.
  *
@@ -32,7 +33,7 @@
  * @typedef {import('./emitter.js').Emitter<any> & {close(): void}} EngineTransfer
  * @typedef {object} SwarmEngine
  * @property {(args: {files: File[], mesh: import('./mesh.js').PeerMesh, name?: string, pieceSize?: number}) => EngineTransfer} seed
- * @property {(args: {contentId: string, mesh: import('./mesh.js').PeerMesh, openStore: (g: {name: string, totalSize: number, pieceSize: number}) => Promise<import('./storage/store.js').PieceStore>}) => EngineTransfer} fetch
+ * @property {(args: {contentId: string, mesh: import('./mesh.js').PeerMesh, openStore: (g: {name: string, totalSize: number, pieceSize: number}) => Promise<import('./storage/store.js').PieceStore>, shelf?: any}) => EngineTransfer} fetch
  * @module engine
  */
 

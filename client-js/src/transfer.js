@@ -16,6 +16,7 @@ import { realScheduler } from './scheduler.js';
 import { RateMeter, etaSeconds } from './speed.js';
 import { MemoryStore } from './storage/memory.js';
 import { OpfsStore, opfsAvailable } from './storage/opfs.js';
+import { opfsDownloads } from './storage/opfs-downloads.js';
 import { saveBlob } from './storage/save.js';
 import { buildDownloadLink, parseDownloadLink, randomRoom } from './urls.js';
 
@@ -275,7 +276,10 @@ export class DownloadSession extends TransferSession {
   _startTransfer() {
     try {
       const engine = this._requireEngine();
-      const transfer = engine.fetch({ contentId: this.contentId, mesh: this.mesh, openStore: (g) => this._openStore(g) });
+      const transfer = engine.fetch({
+        contentId: this.contentId, mesh: this.mesh, openStore: (g) => this._openStore(g),
+        shelf: this._usesOpfs() ? opfsDownloads : null, // keeps the manifest: a reloaded page resumes
+      });
       this._attachTransfer(transfer);
       transfer.on('manifest', (/** @type {import('./engine.js').ManifestSummary} */ m) => {
         this.manifest = m;
@@ -302,10 +306,13 @@ export class DownloadSession extends TransferSession {
     }
   }
 
+  _usesOpfs() {
+    return this._storage === 'opfs' || (this._storage === 'auto' && opfsAvailable());
+  }
+
   /** @param {{name: string, totalSize: number, pieceSize: number}} g */
   async _openStore(g) {
-    const useOpfs = this._storage === 'opfs' || (this._storage === 'auto' && opfsAvailable());
-    if (useOpfs) return OpfsStore.open(g);
+    if (this._usesOpfs()) return OpfsStore.open(g);
     if (g.totalSize > MEMORY_STORE_LIMIT) {
       throw new SwarmRtcError(ErrorCodes.STORAGE_FAILED, 'this browser cannot store large downloads (no Origin Private File System)');
     }

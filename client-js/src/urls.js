@@ -6,7 +6,8 @@
 import { ErrorCodes, SwarmRtcError } from './errors.js';
 import { ROOM_PATTERN } from './signaling-messages.js';
 
-const CONTENT_ID_PATTERN = /^[0-9a-f]{64}$/;
+/** docs/swarm-protocol.md: parsers accept an uppercase content id and return it lowercase. */
+const CONTENT_ID_PATTERN = /^[0-9a-fA-F]{64}$/;
 
 /**
  * The signaling WebSocket URL on the page's own server: ws(s)://host/ws.
@@ -37,7 +38,7 @@ export function parseFragment(hash) {
 /**
  * Reads `#room=...&content=...` of a download link (docs/swarm-protocol.md, Share URL).
  * @param {string} linkOrHash a full URL or just its fragment
- * @returns {{room: string, contentId: string}}
+ * @returns {{room: string, contentId: string}} contentId in lowercase hex
  * @throws {SwarmRtcError} BAD_LINK naming what is wrong
  */
 export function parseDownloadLink(linkOrHash) {
@@ -49,9 +50,9 @@ export function parseDownloadLink(linkOrHash) {
   if (!ROOM_PATTERN.test(room)) throw new SwarmRtcError(ErrorCodes.BAD_LINK, 'the room in the link is not valid', { details: { field: 'room' } });
   if (!content) throw new SwarmRtcError(ErrorCodes.BAD_LINK, 'the link has no content id', { details: { field: 'content' } });
   if (!CONTENT_ID_PATTERN.test(content)) {
-    throw new SwarmRtcError(ErrorCodes.BAD_LINK, 'the content id in the link is not 64 lowercase hex characters', { details: { field: 'content' } });
+    throw new SwarmRtcError(ErrorCodes.BAD_LINK, 'the content id in the link is not 64 hex characters', { details: { field: 'content' } });
   }
-  return { room, contentId: content };
+  return { room, contentId: content.toLowerCase() };
 }
 
 /**

@@ -23,6 +23,21 @@ describe('Channel', () => {
     assert.equal(dc.sent.length, 2);
   });
 
+  it('sendNow sends only when nothing waits ahead and there is room, and never queues', async () => {
+    const dc = new FakeDataChannel();
+    const ch = new Channel(dc, { highWaterMark: 64 * KiB, lowWaterMark: 0 });
+    assert.equal(ch.sendNow(block(64 * KiB)), true);
+    assert.equal(ch.sendNow(block(1)), true, 'at the high-water mark there is still room');
+    assert.equal(ch.sendNow(block(64 * KiB)), false, 'over the high-water mark: not sent');
+    const queued = ch.send(block(1));
+    dc.drain(128 * KiB);
+    assert.equal(ch.sendNow(block(1)), false, 'an earlier send still waits: order is kept');
+    await queued;
+    assert.equal(ch.sendNow(block(1)), true);
+    assert.equal(dc.sent.length, 4);
+    assert.throws(() => ch.sendNow(block(256 * KiB + 1)), { code: 'MESSAGE_TOO_LARGE' });
+  });
+
   it('holds sends above the high-water mark until bufferedamountlow, keeping their order', async () => {
     const dc = new FakeDataChannel();
     const ch = new Channel(dc, { highWaterMark: 128 * KiB, lowWaterMark: 64 * KiB });

@@ -24,6 +24,13 @@ describe('OpfsStore (createWritable)', () => {
     assert.deepEqual(new Uint8Array(await file.arrayBuffer()), content);
   });
 
+  it('hashAndWrite writes an unverified piece and returns its SHA-256', async () => {
+    const store = await OpfsStore.open({ name: 'c0ffee', totalSize: content.length, pieceSize: 16_384 });
+    const digest = await store.hashAndWrite(1, piece(1));
+    assert.deepEqual(digest, new Uint8Array(await crypto.subtle.digest('SHA-256', piece(1))));
+    assert.deepEqual(await store.readBlock(1, 0, 16_384), piece(1));
+  });
+
   it('is closed after getBlob(), and destroy() deletes the file', async () => {
     const store = await OpfsStore.open({ name: 'c0ffee', totalSize: 10, pieceSize: 16_384 });
     await store.getBlob();

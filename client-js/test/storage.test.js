@@ -59,6 +59,16 @@ describe('BlobStore', () => {
     assert.deepEqual(block, Uint8Array.from([...a.subarray(19_384), ...b.subarray(0, 384)]));
     await assert.rejects(store.writePiece(0, bytes(16_384)), { code: 'STORAGE_FAILED' });
   });
+
+  it('reads a run of whole pieces at once, the short last piece included', async () => {
+    const a = bytes(20_000, 1);
+    const b = bytes(30_000, 2);
+    const store = new BlobStore([new Blob([a]), new Blob([b])], 16_384);
+    const all = Uint8Array.from([...a, ...b]);
+    assert.deepEqual(await store.readPieces(1, 2), all.subarray(16_384, 49_152));
+    assert.deepEqual(await store.readPieces(2, 2), all.subarray(32_768));
+    await assert.rejects(store.readPieces(3, 2), { code: 'STORAGE_RANGE' });
+  });
 });
 
 describe('save names', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decode, encode, encodedLength } from '../src/swarm/codec.js';
+import { decode, encode, encodePieceInto, encodedLength } from '../src/swarm/codec.js';
 import { SwarmFormatError } from '../src/swarm/errors.js';
 import { fromHex, toHex } from '../src/swarm/bytes.js';
 import { loadVector, vectorIndex, caseBytes } from './swarm-vectors.test.js';
@@ -53,4 +53,15 @@ test('decoding reads a view into a larger buffer without copying block data', ()
 test('encoding an out-of-range field throws the typed error', () => {
   assert.throws(() => encode({ type: 'REQUEST', piece: 0, offset: 0, length: 0 }), (e) => e.field === 'length');
   assert.throws(() => encode({ type: 'NOPE' }), (e) => e.field === 'type');
+});
+
+test('encodePieceInto frames a PIECE in a reused buffer with the same bytes as encode', () => {
+  const target = new Uint8Array(9 + 65536).fill(0xee);
+  for (const [piece, offset, n] of [[1, 0, 3], [70000, 65536, 65536], [0, 16384, 1]]) {
+    const data = Uint8Array.from({ length: n }, (_, i) => (i * 7 + piece) & 0xff);
+    assert.deepEqual(encodePieceInto(target, piece, offset, data), encode({ type: 'PIECE', piece, offset, data }));
+  }
+  assert.throws(() => encodePieceInto(target, 0, 0, new Uint8Array(0)), (e) => e.field === 'data');
+  assert.throws(() => encodePieceInto(target, -1, 0, new Uint8Array(1)), (e) => e.field === 'piece');
+  assert.throws(() => encodePieceInto(new Uint8Array(8), 0, 0, new Uint8Array(1)), RangeError);
 });

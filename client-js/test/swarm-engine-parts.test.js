@@ -60,6 +60,31 @@ describe('PieceSource', () => {
     assert.deepEqual(store.reads, [6, 5]);
   });
 
+  it('reads ahead in one readPieces call on a miss, up to an already cached piece, and serves the run from memory', async () => {
+    const store = countingStore();
+    store.runs = [];
+    store.readPieces = async (first, count) => {
+      store.runs.push([first, count]);
+      return Uint8Array.from({ length: 4 * count }, (_, i) => first + Math.floor(i / 4));
+    };
+    const source = new PieceSource({ pieceLength, store, maxBytes: 64, readAhead: (p) => Math.min(4, 10 - p) });
+    await source.block(6, 0, 1);
+    assert.deepEqual(store.runs, [[6, 4]], 'pieces 6..9 in one read; the last piece ends the run');
+    assert.deepEqual([...await source.block(8, 0, 4)], [8, 8, 8, 8]);
+    await source.block(4, 0, 1);
+    assert.deepEqual(store.runs, [[6, 4], [4, 2]], 'the run from 4 stops at the cached piece 6');
+    assert.deepEqual(store.reads, [], 'no single-piece reads');
+  });
+
+  it('reads ahead at most half of its memory at once', async () => {
+    const store = countingStore();
+    store.runs = [];
+    store.readPieces = async (first, count) => { store.runs.push([first, count]); return new Uint8Array(4 * count); };
+    const source = new PieceSource({ pieceLength, store, maxBytes: 16, readAhead: () => 100 });
+    await source.block(0, 0, 1);
+    assert.deepEqual(store.runs, [[0, 2]]);
+  });
+
   it('retries a read on the new store when the store was swapped while the read was under way', async () => {
     const final = { async readBlock(p, o, n) { return new Uint8Array(n).fill(7); } };
     /** @type {PieceSource} */ let source;

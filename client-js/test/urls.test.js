@@ -24,12 +24,19 @@ describe('URL helpers', () => {
     assert.deepEqual(parseDownloadLink(`#content=${CONTENT}&room=r`), { room: 'r', contentId: CONTENT });
   });
 
+  it('accepts an upper- or mixed-case content id and returns it lowercase, as the protocol allows', () => {
+    const mixed = CONTENT.slice(0, 32).toUpperCase() + CONTENT.slice(32);
+    for (const content of [CONTENT.toUpperCase(), mixed]) {
+      assert.deepEqual(parseDownloadLink(`#room=r&content=${content}`), { room: 'r', contentId: CONTENT });
+    }
+  });
+
   const malformed = [
     ['no fragment at all', 'https://example.org/download.html', 'room'],
     ['a missing room', `#content=${CONTENT}`, 'room'],
     ['a room with spaces', `#room=a%20b&content=${CONTENT}`, 'room'],
     ['a missing content id', '#room=r', 'content'],
-    ['an uppercase content id', `#room=r&content=${CONTENT.toUpperCase()}`, 'content'],
+    ['a content id with a non-hex character', `#room=r&content=${CONTENT.slice(1)}g`, 'content'],
     ['a truncated content id', `#room=r&content=${CONTENT.slice(1)}`, 'content'],
   ];
   for (const [name, link, field] of malformed) {

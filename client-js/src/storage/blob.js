@@ -35,6 +35,21 @@ export class BlobStore {
     }
   }
 
+  /**
+   * `count` whole pieces from `first` on, in one read.
+   * @param {number} first @param {number} count
+   */
+  async readPieces(first, count) {
+    const start = this.geometry.pieceOffset(first);
+    const last = first + count - 1;
+    const end = this.geometry.pieceOffset(last) + this.geometry.pieceLength(last);
+    try {
+      return new Uint8Array(await this.blob.slice(start, end).arrayBuffer());
+    } catch (err) {
+      throw new SwarmRtcError(ErrorCodes.STORAGE_FAILED, `cannot read the shared file: ${/** @type {Error} */ (err).message}`, { cause: err });
+    }
+  }
+
   async getBlob() { return this.blob; }
   async close() {}
   async destroy() {}

@@ -3,6 +3,8 @@
  * in workers), so piece writes are positioned, synchronous and do not copy the file.
  *
  * Requests: {id, op: 'open', dir, name, size} | {id, op: 'write', at, data: ArrayBuffer} |
+ * {id, op: 'write-hash', at, data: ArrayBuffer} (writes, then replies the data's SHA-256) |
+ * {id, op: 'hash', at, length} (the SHA-256 of stored bytes: checking pieces on resume) |
  * {id, op: 'read', at, length} | {id, op: 'flush'} | {id, op: 'close'}.
  * Replies: {id, ok: true, data?} or {id, ok: false, name, message}.
  */
@@ -26,16 +28,15 @@ async function run(req) {
       while (done < data.byteLength) done += handle.write(data.subarray(done), { at: req.at + done });
       return undefined;
     }
-    case 'read': {
-      const out = new Uint8Array(req.length);
+    case 'write-hash': {
+      // The write happens before the first await: writes land in the order they were asked for.
+      const data = new Uint8Array(req.data);
       let done = 0;
-      while (done < req.length) {
-        const n = handle.read(out.subarray(done), { at: req.at + done });
-        if (n === 0) throw new RangeError(`short read at ${req.at + done}`);
-        done += n;
-      }
-      return out.buffer;
+      while (done < data.byteLength) done += handle.write(data.subarray(done), { at: req.at + done });
+      return crypto.subtle.digest('SHA-256', data);
     }
+    case 'read': return readFully(req.at, req.length).buffer;
+    case 'hash': return crypto.subtle.digest('SHA-256', readFully(req.at, req.length));
     case 'flush':
       handle.flush();
       return undefined;
@@ -47,6 +48,18 @@ async function run(req) {
     default:
       throw new TypeError(`unknown op ${req.op}`);
   }
+}
+
+/** @param {number} at @param {number} length */
+function readFully(at, length) {
+  const out = new Uint8Array(length);
+  let done = 0;
+  while (done < length) {
+    const n = handle.read(out.subarray(done), { at: at + done });
+    if (n === 0) throw new RangeError(`short read at ${at + done}`);
+    done += n;
+  }
+  return out;
 }
 
 self.onmessage = async (/** @type {MessageEvent} */ ev) => {

@@ -148,6 +148,47 @@ export class OpfsStore {
     }
   }
 
+  /**
+   * Writes a complete piece that is not verified yet and returns its SHA-256, both in the storage
+   * worker (one trip, no hashing on the page's thread). The caller counts the piece as held only
+   * if the digest matches the manifest; a wrong piece on disk is overwritten when it is fetched
+   * again and is never served (a resumed download verifies every stored piece). Without the
+   * worker this is writePiece plus WebCrypto.
+   * @param {number} index @param {Uint8Array} data
+   * @returns {Promise<Uint8Array>}
+   */
+  async hashAndWrite(index, data) {
+    if (!this._worker) {
+      const [digest] = await Promise.all([crypto.subtle.digest('SHA-256', /** @type {BufferSource} */ (data)), this.writePiece(index, data)]);
+      return new Uint8Array(digest);
+    }
+    this._checkOpen();
+    this.geometry.checkPiece(index, data);
+    const copy = data.slice(); // transferred to the worker; the caller keeps its buffer
+    try {
+      return new Uint8Array(await this._worker.call({ op: 'write-hash', at: this.geometry.pieceOffset(index), data: copy.buffer }, [copy.buffer]));
+    } catch (err) {
+      throw storageError(err, `cannot write piece ${index}`);
+    }
+  }
+
+  /**
+   * The SHA-256 of the stored bytes of a piece (whatever they are: a resumed download checks each
+   * piece against the manifest). Hashed in the worker where there is one.
+   * @param {number} index
+   * @returns {Promise<Uint8Array>}
+   */
+  async hashPiece(index) {
+    this._checkOpen();
+    const length = this.geometry.pieceLength(index);
+    if (!this._worker) return new Uint8Array(await crypto.subtle.digest('SHA-256', /** @type {BufferSource} */ (await this.readBlock(index, 0, length))));
+    try {
+      return new Uint8Array(await this._worker.call({ op: 'hash', at: this.geometry.pieceOffset(index), length }));
+    } catch (err) {
+      throw storageError(err, `cannot read piece ${index}`);
+    }
+  }
+
   /** @param {number} index @param {number} offset @param {number} length */
   async readBlock(index, offset, length) {
     this._checkOpen();

@@ -20,7 +20,7 @@ import { ErrorCodes, SwarmRtcError, toSwarmRtcError } from '../errors.js';
 import { realScheduler } from '../scheduler.js';
 import { StallMonitor, pieceAvailability } from '../swarm/availability.js';
 import { toHex } from '../swarm/bytes.js';
-import { GOODBYE, TYPE_CODES, encode } from '../swarm/codec.js';
+import { GOODBYE, MAX_BLOCK_LENGTH, PIECE_HEADER_BYTES, TYPE_CODES, encode, encodePieceInto } from '../swarm/codec.js';
 import { corruptUploads } from './test-hooks.js';
 
 export const SWARM_LABEL = 'swarm';
@@ -30,13 +30,14 @@ export const TICK_MS = 250;
 const MAX_READS_PER_PEER = 8;
 /** A download that has found no peer with the content (or the missing pieces) for this long warns. */
 const STALL_WARNING_MS = 5000;
-const PIECE_HEADER = 9;
 /** Messages kept per peer while the transfer has not begun (the seed is still hashing). */
 const MAX_EARLY_MESSAGES = 16;
 
 /**
  * @typedef {object} TransferSink
  * @property {(manifest: import('../swarm/manifest.js').Manifest) => void} [manifest]
+ * @property {(piece: number, data: Uint8Array, hash: (data: Uint8Array) => Promise<Uint8Array>) => Promise<Uint8Array>} [digest]
+ *   hashes a complete piece (a store may write it meanwhile), else with `hash`
  * @property {(piece: number, data: Uint8Array) => void} [store] a verified piece
  * @property {() => void} [completed] every piece verified
  * @property {() => void} [close] the transfer closed (release what is open)
@@ -85,6 +86,8 @@ export class SwarmTransfer extends Emitter {
     this._stallWarned = false;
     this._stallMonitor = new StallMonitor({ stallMs: STALL_WARNING_MS });
     /** @type {Array<() => void>} */ this._unsubscribe = [];
+    /** Every PIECE is framed here: the channel copies it during send (no allocation per block). */
+    this._frame = new Uint8Array(PIECE_HEADER_BYTES + MAX_BLOCK_LENGTH);
     this._listen();
   }
 
@@ -141,7 +144,7 @@ export class SwarmTransfer extends Emitter {
     if (this._timer !== null) this._sched.clearTimeout(this._timer);
     for (const off of this._unsubscribe) off();
     for (const r of [...this._peers.values()]) {
-      if (r.open && this.session) this._sendNow(r, encode({ type: 'GOODBYE', code: GOODBYE.NORMAL, reason: 'closed' }));
+      if (r.open && this.session) this._send(r, encode({ type: 'GOODBYE', code: GOODBYE.NORMAL, reason: 'closed' }));
       this._forgetRecord(r);
     }
     this._sink.close?.();
@@ -214,7 +217,7 @@ export class SwarmTransfer extends Emitter {
       if (r.early.push(bytes) > MAX_EARLY_MESSAGES) r.channel.close();
       return;
     }
-    if (bytes[0] === TYPE_CODES.PIECE && bytes.length > PIECE_HEADER) this._count(r.peerId, 'down', bytes.length - PIECE_HEADER);
+    if (bytes[0] === TYPE_CODES.PIECE && bytes.length > PIECE_HEADER_BYTES) this._count(r.peerId, 'down', bytes.length - PIECE_HEADER_BYTES);
     this._run(this.session.onData(r.peerId, bytes));
     if (bytes[0] === TYPE_CODES.HAVE || bytes[0] === TYPE_CODES.BITFIELD || bytes[0] === TYPE_CODES.HANDSHAKE) this._announce(r.peerId);
     this._pump(r);
@@ -235,7 +238,7 @@ export class SwarmTransfer extends Emitter {
       switch (c.type) {
         case 'send': {
           const r = this._peers.get(c.peerId);
-          if (r) this._sendNow(r, encode(c.message));
+          if (r) this._send(r, encode(c.message));
           break;
         }
         case 'close': {
@@ -270,13 +273,13 @@ export class SwarmTransfer extends Emitter {
 
   /** @param {number} piece @param {Uint8Array} data */
   _verify(piece, data) {
-    this._digest(data).then((digest) => {
+    (this._sink.digest ? this._sink.digest(piece, data, this._digest) : this._digest(data)).then((digest) => {
       if (!this.closed) this._run(this.session.onPieceHashed(piece, data, digest));
-    }, (err) => this.fail(err));
+    }, (err) => this.fail(err, ErrorCodes.STORAGE_FAILED));
   }
 
   /** @param {PeerRecord} r @param {Uint8Array} bytes */
-  _sendNow(r, bytes) {
+  _send(r, bytes) {
     r.channel.send(bytes).catch(() => { /* closing: the channel's close event tells the session */ });
   }
 
@@ -303,9 +306,13 @@ export class SwarmTransfer extends Emitter {
         r.reads -= 1;
         r.readBytes -= b.length;
         if (r.gone || this.closed) return;
-        const message = encode({ type: 'PIECE', piece: b.piece, offset: b.offset, data });
+        const message = encodePieceInto(this._frame, b.piece, b.offset, data);
         if (this._corrupt()) message[message.length - 1] ^= 0xff; // TEST HOOK (test-hooks.js)
-        this._sendNow(r, message);
+        let sent = false;
+        try {
+          sent = r.channel.sendNow(message);
+        } catch { /* closing: the channel's close event tells the session */ }
+        if (!sent) this._send(r, message.slice()); // queued behind other sends: it needs its own copy
         this._count(r.peerId, 'up', b.length);
         this._pump(r);
       }, (err) => this.fail(err, ErrorCodes.STORAGE_FAILED));

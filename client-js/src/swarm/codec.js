@@ -198,6 +198,32 @@ export function encode(m) {
   return out;
 }
 
+/** Bytes before the data of a PIECE message (type, piece, offset). */
+export const PIECE_HEADER_BYTES = 9;
+
+/**
+ * Encodes a PIECE into `target` and returns the message (a view of target), the same bytes as
+ * encode({type: 'PIECE', piece, offset, data}) without allocating: an uploader frames every block
+ * into one reusable buffer.
+ * @param {Uint8Array} target at least PIECE_HEADER_BYTES + data.length bytes
+ * @param {number} piece @param {number} offset @param {Uint8Array} data at most 65,536 bytes
+ * @returns {Uint8Array}
+ * @throws {SwarmFormatError} if a field is out of range
+ */
+export function encodePieceInto(target, piece, offset, data) {
+  nonNegative(piece, 'piece');
+  nonNegative(offset, 'offset');
+  if (data.length === 0 || data.length > MAX_BLOCK_LENGTH) throw new SwarmFormatError('data', `block must be 1 to 65536 bytes, got ${data.length}`);
+  const n = PIECE_HEADER_BYTES + data.length;
+  if (target.length < n) throw new RangeError(`target holds ${target.length} bytes, the message needs ${n}`);
+  const v = new DataView(target.buffer, target.byteOffset, n);
+  target[0] = TYPE_CODES.PIECE;
+  v.setUint32(1, piece);
+  v.setUint32(5, offset);
+  target.set(data, PIECE_HEADER_BYTES);
+  return target.subarray(0, n);
+}
+
 /** A version-1 HANDSHAKE. @param {string} contentId hex @param {boolean} hasManifest */
 export function handshake(contentId, hasManifest) {
   return { type: 'HANDSHAKE', version: VERSION, contentId, flags: hasManifest ? FLAG_HAS_MANIFEST : 0 };

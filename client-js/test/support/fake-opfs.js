@@ -1,10 +1,11 @@
 // An Origin Private File System stand-in (directories, files, createWritable, getFile) backed by
 // memory, for the createWritable path of OpfsStore. Installs itself as navigator.storage.
-export function installFakeOpfs({ quotaBytes = Infinity } = {}) {
+export function installFakeOpfs({ quotaBytes = Infinity, locks = undefined } = {}) {
   const files = new Map(); // "dir/name" -> Uint8Array
+  const modified = new Map(); // "dir/name" -> ms
   const fileHandle = (dir, name) => ({
     kind: 'file', name,
-    async getFile() { return new File([files.get(`${dir}/${name}`)], name); },
+    async getFile() { return new File([files.get(`${dir}/${name}`)], name, { lastModified: modified.get(`${dir}/${name}`) ?? Date.now() }); },
     async createWritable({ keepExistingData = false } = {}) {
       let data = keepExistingData ? files.get(`${dir}/${name}`).slice() : new Uint8Array(0);
       const grow = (size) => {
@@ -38,11 +39,19 @@ export function installFakeOpfs({ quotaBytes = Infinity } = {}) {
     async removeEntry(name) {
       if (!files.delete(`${dir}/${name}`)) throw Object.assign(new Error('not found'), { name: 'NotFoundError' });
     },
+    async *entries() {
+      for (const key of [...files.keys()]) {
+        const slash = key.lastIndexOf('/');
+        if (key.slice(0, slash) === dir && files.has(key)) yield [key.slice(slash + 1), fileHandle(dir, key.slice(slash + 1))];
+      }
+    },
   });
   const previous = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
-  Object.defineProperty(globalThis, 'navigator', { value: { storage: { getDirectory: async () => dirHandle('') } }, configurable: true, writable: true });
+  Object.defineProperty(globalThis, 'navigator', { value: { storage: { getDirectory: async () => dirHandle('') }, locks }, configurable: true, writable: true });
   return {
     files,
+    /** Sets a file's last-modified time (ms). */
+    touch(path, ms) { modified.set(path, ms); },
     uninstall() {
       if (previous) Object.defineProperty(globalThis, 'navigator', previous);
       else delete globalThis.navigator;

@@ -2,6 +2,7 @@ package io.swarmrtc.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.swarmrtc.e2e.app.TestFiles;
 import io.swarmrtc.e2e.app.WebApp;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Issue 4 in real Chromium: one browser shares a 64 MiB file on the share page, a second browser
  * process opens the link, downloads it through the swarm engine (pieces verified with SHA-256,
- * stored in OPFS) and saves it; the saved bytes are the original bytes.
+ * stored in OPFS) and saves it; the saved bytes are the original bytes. A download whose page is
+ * reloaded halfway resumes from the pieces already in OPFS.
  */
 @Tag("netns")
 @ExtendWith(NetnsGuard.class)
@@ -70,5 +72,33 @@ class ShareAFileByLinkTest {
     assertEquals(WebApp.peerId(sharer, "share"), sharerSeen.get("peerId"));
     assertEquals(SIZE, ((Number) sharerSeen.get("bytesDown")).longValue(), "every byte came from the sharer, once");
     assertEquals("direct", sharerSeen.get("path"), "the page shows the path to the sharer");
+  }
+
+  @Test
+  void aDownloadWhosePageIsReloadedHalfwayResumesFromThePiecesAlreadyInBrowserStorage() {
+    long size = 32L << 20;
+    int pieceSize = 256 * 1024;
+    Path original = TestFiles.random(files, "reloaded-32MiB.bin", size, 65);
+    Chromium sharer = browsers.start("sharer");
+    Chromium downloader = browsers.start("downloader");
+    String link = app.share(sharer, original, Duration.ofSeconds(60));
+    app.openDownload(downloader, link);
+    long held = ((Number) downloader.waitForJs(
+        "const p = swarmrtcApp.download.progress; return p && p.verifiedPieces >= arguments[0] ? p.verifiedPieces : null"
+            .replace("arguments[0]", Long.toString(size / pieceSize / 3)),
+        "return JSON.stringify(swarmrtcApp.download.snapshot())", Duration.ofSeconds(120), "a third of the pieces")).longValue();
+
+    downloader.js("window.beforeReload = true");
+    downloader.driver().navigate().refresh();
+    downloader.waitForJs("return !window.beforeReload && !!(window.swarmrtcApp && swarmrtcApp.download)", Duration.ofSeconds(10), "the reloaded page");
+    app.awaitDownloaded(downloader, Duration.ofSeconds(120));
+    Map<?, ?> snapshot = WebApp.snapshot(downloader, "download");
+    long fetchedAfterReload = ((List<?>) ((Map<?, ?>) snapshot.get("peers")).get("peers")).stream()
+        .mapToLong(p -> ((Number) ((Map<?, ?>) p).get("bytesDown")).longValue()).sum();
+    LOG.info("{} pieces were verified before the reload; fetched {} of {} bytes after it", held, fetchedAfterReload, size);
+    assertTrue(fetchedAfterReload <= size - held * pieceSize,
+        "the reloaded page fetched only what was not stored yet: " + fetchedAfterReload + " bytes");
+    assertEquals(TestFiles.sha256(original), TestFiles.sha256(app.save(downloader, "reloaded-32MiB.bin", size, Duration.ofSeconds(60))),
+        "SHA-256 of the saved file");
   }
 }

@@ -41,15 +41,19 @@ class BrowserSwarmBenchmark {
   @RegisterExtension final Browsers browsers = new Browsers();
   @TempDir Path files;
   private final List<String> report = new ArrayList<>();
+  /** Browser CPU seconds of the last swarm transfer (from starting the download until done). */
+  private double lastTransferCpu;
 
   @Test
   void swarmVersusRawDataChannelAndOneToFour() throws IOException {
     try (WebApp app = WebApp.start()) {
+      line("load average at start: %s", loadAverage());
       double rawMBps = ROUNDS > 0 ? swarmVersusRaw(app) : Double.NaN;
       Chromium sharer = browsers.start("bench-sharer");
       List<Chromium> four = IntStream.rangeClosed(1, 4).mapToObj(i -> browsers.start("bench-d" + i)).toList();
       long oneToOne = oneToMany(app, sharer, four.subList(0, 1), 101);
       long oneToFour = oneToMany(app, sharer, four, 104);
+      line("  1 -> 4: browser CPU %.2f s, load %s", lastTransferCpu, loadAverage());
       line("64 MiB, 1 sharer -> 1 downloader: %.2f s", oneToOne / 1000.0);
       line("64 MiB, 1 sharer -> 4 downloaders (all done): %.2f s (target < 12 s) = %.2fx the 1 -> 1 time",
           oneToFour / 1000.0, (double) oneToFour / oneToOne);
@@ -71,11 +75,18 @@ class BrowserSwarmBenchmark {
     Chromium b = browsers.start("bench-b");
     List<Double> raw = new ArrayList<>();
     List<Double> swarm = new ArrayList<>();
+    List<Double> rawCpu = new ArrayList<>();
+    List<Double> swarmCpu = new ArrayList<>();
     for (int round = 1; round <= ROUNDS; round++) {
       raw.add(rawTransferMBps(app, a, b, "raw-" + round));
+      rawCpu.add(lastTransferCpu);
       swarm.add(swarmTransfer(app, a, List.of(b), round).get(0));
-      line("round %d: raw %.1f MB/s, swarm %.1f MB/s", round, raw.get(round - 1), swarm.get(round - 1));
+      swarmCpu.add(lastTransferCpu);
+      line("round %d: raw %.1f MB/s, swarm %.1f MB/s; browser CPU raw %.2f s, swarm %.2f s; load %s",
+          round, raw.get(round - 1), swarm.get(round - 1), rawCpu.get(round - 1), swarmCpu.get(round - 1), loadAverage());
     }
+    line("browser CPU seconds per round (medians): raw %.2f s, swarm %.2f s = %.2fx",
+        median(rawCpu), median(swarmCpu), median(swarmCpu) / median(rawCpu));
     double rawMedian = median(raw);
     double swarmMedian = median(swarm);
     line("64 MiB, 2 Chromium processes, medians of %d rounds: raw data channel %.1f MB/s, swarm engine %.1f MB/s",
@@ -93,6 +104,7 @@ class BrowserSwarmBenchmark {
     for (Chromium c : List.of(receiver, sender)) {
       c.open(app.uri("/index.html"));
     }
+    double cpu0 = ProcessCpu.descendantsSeconds();
     receiver.call("""
         const { PeerMesh } = await import('/lib/mesh.js');
         const mesh = new PeerMesh({ room: arguments[0] });
@@ -124,6 +136,7 @@ class BrowserSwarmBenchmark {
     Map<?, ?> r = (Map<?, ?>) receiver.waitForJs(
         "const b = window.bench; return b.last ? {ms: b.last - b.first, bytes: b.received} : null",
         "return JSON.stringify({received: window.bench.received})", TIMEOUT, "the raw transfer");
+    lastTransferCpu = ProcessCpu.descendantsSeconds() - cpu0;
     for (Chromium c : List.of(receiver, sender)) {
       c.js("window.bench.mesh.close()");
     }
@@ -138,12 +151,14 @@ class BrowserSwarmBenchmark {
     Path file = TestFiles.random(files, "bench-" + seed + ".bin", SIZE, seed);
     String link = app.share(sharer, file, Duration.ofSeconds(60));
     openPages(app, downloaders);
+    double cpu0 = ProcessCpu.descendantsSeconds();
     startDownloads(downloaders, link);
     List<Double> rates = new ArrayList<>();
     for (Chromium d : downloaders) {
       Map<?, ?> r = awaitDone(d);
       rates.add(SIZE / 1e3 / (((Number) r.get("done")).doubleValue() - ((Number) r.get("manifest")).doubleValue()));
     }
+    lastTransferCpu = ProcessCpu.descendantsSeconds() - cpu0;
     for (Chromium d : downloaders) {
       d.js("window.bench.close()");
     }
@@ -157,6 +172,7 @@ class BrowserSwarmBenchmark {
     Path file = TestFiles.random(files, "bench-" + seed + ".bin", SIZE, seed);
     String link = app.share(sharer, file, Duration.ofSeconds(60));
     openPages(app, downloaders);
+    double cpu0 = ProcessCpu.descendantsSeconds();
     long started = System.nanoTime();
     long startedWall = System.currentTimeMillis();
     startDownloads(downloaders, link);
@@ -172,6 +188,7 @@ class BrowserSwarmBenchmark {
           (((Number) r.get("manifestWall")).longValue() - startedWall) / 1000.0, 100.0 * fromSharer / SIZE, 100.0 * received / SIZE);
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
+    lastTransferCpu = ProcessCpu.descendantsSeconds() - cpu0;
     for (Chromium d : downloaders) {
       d.js("window.bench.close()");
     }
@@ -213,6 +230,15 @@ class BrowserSwarmBenchmark {
     String s = String.format(java.util.Locale.ROOT, format, args);
     report.add(s);
     System.out.println("[browser-swarm] " + s);
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "?";
+    }
   }
 
   private static double max(List<Double> values) {
