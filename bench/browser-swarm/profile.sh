@@ -4,8 +4,5 @@
 # Needs a prior online build like run.sh. Usage: bench/browser-swarm/profile.sh [-Dprofile.top=40]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# The server's shaded jar bundles client-js; rebuilt without `clean` it re-shades itself and keeps
-# serving the client-js of an earlier build. Drop it so the pages run the current library.
-rm -f server/target/swarmrtc-server.jar server/target/original-swarmrtc-server.jar
 scripts/in-netns.sh mvn -B -ntp -q -o -pl e2e-tests -am verify -Dtest.groups=bench -Dtest.excludedGroups= \
   -Dtest=BrowserSwarmProfile -Dsurefire.failIfNoSpecifiedTests=false "$@" | grep '^\[profile\]'
