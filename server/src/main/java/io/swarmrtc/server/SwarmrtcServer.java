@@ -108,8 +108,8 @@ public final class SwarmrtcServer implements AutoCloseable {
             timers.shutdownNow();
             throw e;
         }
-        long heartbeat = config.heartbeatInterval().toMillis();
-        timers.scheduleAtFixedRate(hub::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        long tick = hub.heartbeatTickInterval().toMillis();
+        timers.scheduleAtFixedRate(hub::heartbeatTick, tick, tick, TimeUnit.MILLISECONDS);
         if (!config.resumeGrace().isZero()) {
             long sweep = Math.max(20, Math.min(1000, config.resumeGrace().toMillis() / 4));
             timers.scheduleAtFixedRate(hub::expireGracePeriods, sweep, sweep, TimeUnit.MILLISECONDS);
