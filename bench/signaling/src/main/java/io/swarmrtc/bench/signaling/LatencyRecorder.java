@@ -58,7 +58,11 @@ final class LatencyRecorder {
         }
     }
 
-    /** The server pinged one of our sockets (Jetty answers with a pong either way). */
+    /**
+     * The server pinged one of our sockets (Jetty answers with a pong either way). Counted when this
+     * JVM sees the ping: a stalled load generator (GC, starved CPU) shows a burst here too, so read
+     * it together with the sender lag.
+     */
     void pinged(long nowNanos) {
         if (recording) {
             pingsPerWindow.incrementAndGet(window(nowNanos));
