@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Signaling load benchmark: starts the server jar (-Xmx1g) on loopback, drives many WebSocket peers in
 # rooms of 2-8 relaying offers at a fixed rate, and prints connected peers, relay latency p50/p99
-# (against a 2-peer baseline measured in the same run), messages/s and server heap per connection.
+# (against a 2-peer baseline measured in the same run), messages/s and server heap per connection,
+# and where the tail comes from: slow samples by 100 ms window of send time, server pings seen per
+# window (the heartbeat must not arrive in bursts) and how far the sender fell behind its schedule.
 # Bounded: PEERS connections, RATE msgs/s for DURATION seconds, then everything is stopped.
 #
 #   bench/signaling/run.sh                      # 10,000 peers, 5,000 msgs/s, 30 s

@@ -108,8 +108,10 @@ public final class SwarmrtcServer implements AutoCloseable {
             timers.shutdownNow();
             throw e;
         }
-        long heartbeat = config.heartbeatInterval().toMillis();
-        timers.scheduleAtFixedRate(hub::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        long tick = hub.heartbeatTickInterval().toMillis();
+        // Fixed delay, not fixed rate: after a stall (GC pause, starved CPU) a fixed-rate timer runs
+        // every missed tick back to back, which is the burst of pings the wheel exists to avoid.
+        timers.scheduleWithFixedDelay(hub::heartbeatTick, tick, tick, TimeUnit.MILLISECONDS);
         if (!config.resumeGrace().isZero()) {
             long sweep = Math.max(20, Math.min(1000, config.resumeGrace().toMillis() / 4));
             timers.scheduleAtFixedRate(hub::expireGracePeriods, sweep, sweep, TimeUnit.MILLISECONDS);

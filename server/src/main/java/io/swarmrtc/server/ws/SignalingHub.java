@@ -17,9 +17,8 @@ import io.swarmrtc.server.metrics.ServerMetrics;
 import io.swarmrtc.server.rooms.Delivery;
 import io.swarmrtc.server.rooms.Outcome;
 import io.swarmrtc.server.rooms.RoomRegistry;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +37,15 @@ public final class SignalingHub {
     private final RoomRegistry<SignalConnection> rooms;
     private final ServerMetrics metrics;
     private final JoinTokens joinTokens;
-    private final Set<SignalConnection> connections = ConcurrentHashMap.newKeySet();
+    /** Every open connection, each in the heartbeat slot it is pinged from. */
+    private final HeartbeatWheel<SignalConnection> connections;
 
     public SignalingHub(ServerConfig config, RoomRegistry<SignalConnection> rooms, ServerMetrics metrics) {
         this.config = config;
         this.rooms = rooms;
         this.metrics = metrics;
         this.joinTokens = config.joinSecret() == null ? null : new JoinTokens(config.joinSecret());
+        this.connections = new HeartbeatWheel<>(HeartbeatWheel.slotsFor(config.heartbeatInterval()));
     }
 
     SignalConnection open(Session session) {
@@ -114,11 +115,20 @@ public final class SignalingHub {
         }
     }
 
-    /** Pings every socket and drops those silent for longer than the idle timeout. */
-    public void heartbeat() {
+    /**
+     * How often to call {@link #heartbeatTick()}: each tick visits one slot of the sockets, so every
+     * socket is pinged once per heartbeat interval, and the pings of many sockets are spread evenly
+     * over the interval instead of leaving all at once.
+     */
+    public Duration heartbeatTickInterval() {
+        return Duration.ofMillis(HeartbeatWheel.tickMillis(config.heartbeatInterval(), connections.slotCount()));
+    }
+
+    /** Pings the sockets of the next heartbeat slot and drops those silent for longer than the idle timeout. */
+    public void heartbeatTick() {
         long now = now();
         long idleMillis = config.idleTimeout().toMillis();
-        for (SignalConnection c : connections) {
+        for (SignalConnection c : connections.nextSlot()) {
             try {
                 if (now - c.lastHeardMillis() > idleMillis) {
                     LOG.debug("dropping idle connection {}", c);

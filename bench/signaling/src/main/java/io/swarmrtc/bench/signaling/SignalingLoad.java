@@ -4,15 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -32,9 +31,8 @@ public final class SignalingLoad {
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
-    private volatile long[] samples = new long[0];
-    private final AtomicInteger sampleCount = new AtomicInteger();
-    private volatile boolean recording;
+    /** The phase being measured; receivers record into it. */
+    private volatile LatencyRecorder recorder = new LatencyRecorder(System.nanoTime(), 0, 0);
 
     private SignalingLoad(int port, long serverPid) {
         this.port = port;
@@ -95,6 +93,12 @@ public final class SignalingLoad {
                     rate, seconds, load.sent, load.received, load.receivedPerSecond);
             System.out.printf("relay latency under load:            p50 %.3f ms, p99 %.3f ms, max %.3f ms (%,d samples)%n",
                     load.p50Ms(), load.p99Ms(), load.maxMs(), load.samples);
+            System.out.printf("where the tail is:                   %,d samples over %d ms, %,d of them sent in the worst "
+                    + "100 ms window (at %.1f s); sender at most %.1f ms behind its schedule%n",
+                    load.latency.slowSamples(), LatencyRecorder.SLOW_NANOS / 1_000_000, load.latency.slowInWorstWindow(),
+                    load.latency.worstWindowSeconds(), load.latency.maxSenderLagNanos() / 1e6);
+            System.out.printf("server pings seen while measuring:   %,d, at most %,d in one 100 ms window%n",
+                    load.latency.pings(), load.latency.maxPingsPerWindow());
             System.out.printf("ratio load/baseline:                 p50 x%.2f, p99 x%.2f%n",
                     load.p50Ms() / baseline.p50Ms(), load.p99Ms() / baseline.p99Ms());
             System.out.printf("error messages received:             %,d%n", errors.get());
@@ -144,12 +148,12 @@ public final class SignalingLoad {
     }
 
     private LatencyResult relay(List<List<Peer>> rooms, int rate, int seconds) throws Exception {
-        samples = new long[rate * (seconds + 5)];
-        sampleCount.set(0);
-        recording = false;
         long receivedBefore = received.get();
         Random random = new Random(7);
         long start = System.nanoTime();
+        LatencyRecorder latency = new LatencyRecorder(start, rate * (seconds + 5), seconds);
+        recorder = latency;
+        boolean recording = false;
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         long warm = start + TimeUnit.SECONDS.toNanos(Math.min(WARMUP_SECONDS, seconds - 1));
         long sent = 0;
@@ -165,8 +169,13 @@ public final class SignalingLoad {
                 receivedAtWarm = received.get();
                 sentAtWarm = sent;
                 recording = true;
+                latency.startRecording();
             }
             long due = (now - start) * rate / 1_000_000_000L;
+            if (sent < due) {
+                // Lateness of the oldest message still due: time a too-slow sender would hide.
+                latency.senderLag(now - (start + sent * 1_000_000_000L / rate));
+            }
             while (sent < due) {
                 List<Peer> room = rooms.get(random.nextInt(rooms.size()));
                 Peer from = room.get(random.nextInt(room.size()));
@@ -174,6 +183,7 @@ public final class SignalingLoad {
                 if (to == from) {
                     to = room.get((room.indexOf(from) + 1) % room.size());
                 }
+                // The send stamp is taken as the last step before the frame goes to the socket.
                 from.session.sendText("{\"type\":\"offer\",\"to\":\"" + to.peerId + "\",\"sdp\":\"t="
                         + System.nanoTime() + "\"}", Callback.NOOP);
                 sent++;
@@ -181,17 +191,11 @@ public final class SignalingLoad {
             TimeUnit.MICROSECONDS.sleep(200);   // pacing of a load generator, not test synchronisation
         }
         double measuredSeconds = (System.nanoTime() - warm) / 1e9;
-        recording = false;
-        long[] lat = Arrays.copyOf(samples, Math.min(sampleCount.get(), samples.length));
-        Arrays.sort(lat);
+        latency.stopRecording();
         long receivedTotal = received.get() - receivedBefore;
         long receivedMeasured = received.get() - Math.max(receivedAtWarm, receivedBefore);
-        return new LatencyResult(sent, receivedTotal, receivedMeasured / measuredSeconds, lat.length,
-                pct(lat, 0.50), pct(lat, 0.99), lat.length == 0 ? 0 : lat[lat.length - 1]);
-    }
-
-    private static long pct(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+        LatencyRecorder.Summary summary = latency.summary();
+        return new LatencyResult(sent, receivedTotal, receivedMeasured / measuredSeconds, summary.samples(), summary);
     }
 
     private void closeAll(List<List<Peer>> rooms) {
@@ -256,10 +260,10 @@ public final class SignalingLoad {
     }
 
     private record LatencyResult(long sent, long received, double receivedPerSecond, int samples,
-                                 long p50Nanos, long p99Nanos, long maxNanos) {
-        double p50Ms() { return p50Nanos / 1e6; }
-        double p99Ms() { return p99Nanos / 1e6; }
-        double maxMs() { return maxNanos / 1e6; }
+                                 LatencyRecorder.Summary latency) {
+        double p50Ms() { return latency.p50Ms(); }
+        double p99Ms() { return latency.p99Ms(); }
+        double maxMs() { return latency.maxMs(); }
     }
 
     /** One signaling peer: joins its room, then records the latency of every offer it receives. */
@@ -283,15 +287,8 @@ public final class SignalingLoad {
             long now = System.nanoTime();
             if (text.startsWith("{\"type\":\"offer\"")) {
                 received.incrementAndGet();
-                if (recording) {
-                    int t = text.indexOf("\"sdp\":\"t=") + 9;
-                    int e = text.indexOf('"', t);
-                    int slot = sampleCount.getAndIncrement();
-                    long[] s = samples;
-                    if (slot < s.length) {
-                        s[slot] = now - Long.parseLong(text.substring(t, e));
-                    }
-                }
+                int t = text.indexOf("\"sdp\":\"t=") + 9;
+                recorder.record(Long.parseLong(text, t, text.indexOf('"', t), 10), now);
             } else if (text.startsWith("{\"type\":\"joined\"")) {
                 int i = text.indexOf("\"peerId\":\"") + 10;
                 peerId = text.substring(i, text.indexOf('"', i));
@@ -302,6 +299,13 @@ public final class SignalingLoad {
                 }
                 joined.completeExceptionally(new IllegalStateException(text));
             }
+        }
+
+        @Override
+        public void onWebSocketPing(ByteBuffer payload) {
+            recorder.pinged(System.nanoTime());
+            // Overriding this turns Jetty's automatic pong off: answer as it would.
+            session.sendPong(payload, Callback.NOOP);
         }
 
         @Override
