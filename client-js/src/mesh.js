@@ -78,7 +78,7 @@ export class PeerMesh extends Emitter {
     this._iceRefreshing = false;
     /** @type {Set<string>} ids of orphaned links (see the module comment) */
     this._orphans = new Set();
-    /** @type {Map<string, string>} orphan id -> the new id its peer announced on it (peer-id) */
+    /** @type {Map<string, string>} link id -> the new id its peer announced on it (peer-id) */
     this._orphanAliases = new Map();
     /** @type {RTCCertificate[]|undefined} one DTLS certificate for every link of this mesh */
     this._certificates = undefined;
@@ -271,14 +271,16 @@ export class PeerMesh extends Emitter {
 
   /**
    * A peer that kept its connection across a fresh join (the Java peer does) says on it which id
-   * the server knows it by now: that orphan reaches the same peer as a link to the new id.
-   * @param {string} orphanId @param {string|null} newId
+   * the server knows it by now: once that link is an orphan, it reaches the same peer as a link to
+   * the new id.
+   * @param {string} linkId @param {string|null} newId
    */
-  _onPeerIdAnnouncement(orphanId, newId) {
-    if (newId === null || !this._orphans.has(orphanId)) return;
-    this._orphanAliases.set(orphanId, newId);
+  _onPeerIdAnnouncement(linkId, newId) {
+    if (newId === null || !this.links.has(linkId)) return;
+    // Kept even before our own fresh join makes this link an orphan: the far side may rejoin first.
+    this._orphanAliases.set(linkId, newId);
     const fresh = this.links.get(newId);
-    if (fresh && this._connected.has(newId)) this._retireOrphansOf(fresh);
+    if (this._orphans.has(linkId) && fresh && this._connected.has(newId)) this._retireOrphansOf(fresh);
   }
 
   /**

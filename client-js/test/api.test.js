@@ -335,6 +335,34 @@ describe('room mesh across a server restart (fresh identities)', () => {
     chat.close();
   });
 
+  it('remembers an announcement that came before its own fresh join made the link an orphan', async () => {
+    const { options, sockets, scheduler, serverJoins } = env();
+    const chat = joinChat('lobby', options);
+    await serverJoins([OTHER]);
+    const old = FakeRTCPeerConnection.instances[0];
+    chat.mesh.links.get(OTHER).handleAnswer(sdpWith('AA:01'));
+    await flush();
+    old.setStates('connected');
+    const oldChat = old.createdChannels.find((c) => c.label === 'chat');
+    oldChat.open();
+    oldChat.receive(JSON.stringify({ type: 'peer-id', peerId: OTHER2 })); // the far side rejoined first
+    sockets[0].serverClose(1001, 'server stopping');
+    scheduler.advance(1_000);
+    sockets[1].serverOpen();
+    sockets[1].serverSend({ type: 'error', code: 'RESUME_FAILED', message: 'unknown resume token', fatal: false });
+    sockets[1].serverSend({ type: 'joined', room: 'lobby', peerId: ME2, resumeToken: 't2', peers: [OTHER2], resumed: false });
+    await flush();
+    await flush();
+    const fresh = FakeRTCPeerConnection.instances[1];
+    chat.mesh.links.get(OTHER2).handleAnswer(sdpWith('CC:03'));
+    await flush();
+    fresh.setStates('connected');
+    scheduler.advance(2_000);
+    assert.equal(old.closed, true);
+    assert.deepEqual([...chat.mesh.links.keys()], [OTHER2]);
+    chat.close();
+  });
+
   it('keeps the old link when the new connected peer is someone else', async () => {
     const { chat, old, scheduler } = await restartedMesh([STRANGER]);
     const fresh = FakeRTCPeerConnection.instances[1];

@@ -8,14 +8,19 @@ import io.swarmrtc.e2e.harness.Browsers;
 import io.swarmrtc.e2e.harness.Chromium;
 import io.swarmrtc.e2e.harness.Home;
 import io.swarmrtc.e2e.harness.NatMapping;
+import io.swarmrtc.e2e.harness.Poll;
 import io.swarmrtc.e2e.harness.Topology;
+import io.swarmrtc.peer.cli.SwarmCli;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Map;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 
 /**
@@ -119,6 +124,28 @@ final class HomesWithAServer implements AutoCloseable {
         "return JSON.stringify(swarmrtcApp.share && swarmrtcApp.share.snapshot())", Duration.ofSeconds(60), "the share link");
     assertTrue(link.startsWith(server.origin() + "/"), "the link points at the server's origin: " + link);
     return link;
+  }
+
+  /**
+   * Runs {@code swarmrtc-peer share FILE --room ROOM} (the Java CLI) in {@code home}, output to
+   * {@code log}, and returns the link it prints; the topology stops it on close.
+   */
+  String shareWithTheCli(Home home, Path file, String room, Path log) {
+    List<String> cmd = new ArrayList<>(JavaPeerProcess.javaCommand());
+    cmd.addAll(List.of(SwarmCli.class.getName(), "share", file.toString(), "--room", room,
+        "--server", server.origin(), "--no-qr"));
+    home.home().start(log, cmd.toArray(String[]::new));
+    return Poll.until("the CLI's share link (log " + log + ")", Duration.ofSeconds(60),
+        () -> readLog(log).lines().filter(l -> l.startsWith(server.origin() + "/")).findFirst());
+  }
+
+  /** A process log as it is now (empty before the process wrote it). */
+  static String readLog(Path log) {
+    try {
+      return Files.exists(log) ? Files.readString(log) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Opens a share link: the download page starts fetching. */

@@ -12,17 +12,10 @@ import io.swarmrtc.e2e.harness.Browsers;
 import io.swarmrtc.e2e.harness.Chromium;
 import io.swarmrtc.e2e.harness.NatMapping;
 import io.swarmrtc.e2e.harness.NetnsGuard;
-import io.swarmrtc.e2e.harness.Poll;
-import io.swarmrtc.peer.cli.SwarmCli;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,7 +82,7 @@ class SoleCompleteCopyLeavesTest {
         case THE_SHARER_PICKS_THE_FILE_AGAIN_ON_THE_SAME_PAGE ->
             assertEquals(link, net.shareAgain(sharer, original), "sharing the same file again from the same page gives the same link");
         case THE_JAVA_CLI_SHARES_THE_SAME_FILE_IN_THE_ROOM ->
-            assertEquals(link, shareWithTheCli(net, original, link, files.resolve("share.log")), "the CLI's link for the same file in the room");
+            assertEquals(link, net.shareWithTheCli(net.home(1), original, roomOf(link), files.resolve("share.log")), "the CLI's link for the same file in the room");
       }
       for (Chromium d : downloaders) {
         awaitIntactDownload(d, original, SIZE, STEP);
@@ -99,22 +92,8 @@ class SoleCompleteCopyLeavesTest {
     }
   }
 
-  /** Runs {@code swarmrtc-peer share FILE --room R} in the sharer's home; returns the link it prints. */
-  private static String shareWithTheCli(HomesWithAServer net, Path file, String link, Path log) {
-    String room = link.replaceAll(".*[#&]room=([^&]+).*", "$1");
-    List<String> cmd = new ArrayList<>(JavaPeerProcess.javaCommand());
-    cmd.addAll(List.of(SwarmCli.class.getName(), "share", file.toString(), "--room", room,
-        "--server", net.server().origin(), "--no-qr"));
-    net.home(1).home().start(log, cmd.toArray(String[]::new));
-    return Poll.until("the CLI's share link (log " + log + ")", STEP, () -> {
-      try {
-        return Files.exists(log)
-            ? Files.readString(log).lines().filter(l -> l.startsWith(net.server().origin() + "/")).findFirst()
-            : Optional.empty();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+  private static String roomOf(String link) {
+    return link.replaceAll(".*[#&]room=([^&]+).*", "$1");
   }
 
   /**
