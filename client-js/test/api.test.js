@@ -273,8 +273,11 @@ describe('room mesh across a server restart (fresh identities)', () => {
   const OTHER2 = 'b3RoZXIyLW90aGVyMi1vdGg';
   const STRANGER = 'c3RyYW5nZXItc3RyYW5nZXI';
 
-  /** Joins, connects to OTHER (fingerprint AA:01), restarts the server and rejoins as ME2 seeing `peers`. */
-  async function restartedMesh(peers) {
+  /**
+   * Joins, connects to OTHER (fingerprint AA:01), runs `beforeRestart(old connection)`, restarts the
+   * server and rejoins as ME2 seeing `peers`.
+   */
+  async function restartedMesh(peers, beforeRestart = (_old) => {}) {
     const { options, sockets, scheduler, serverJoins } = env();
     const chat = joinChat('lobby', options);
     await serverJoins([OTHER]);
@@ -282,6 +285,7 @@ describe('room mesh across a server restart (fresh identities)', () => {
     chat.mesh.links.get(OTHER).handleAnswer(sdpWith('AA:01'));
     await flush();
     old.setStates('connected');
+    beforeRestart(old);
     sockets[0].serverClose(1001, 'server stopping');
     scheduler.advance(1_000);
     sockets[1].serverOpen();
@@ -321,9 +325,7 @@ describe('room mesh across a server restart (fresh identities)', () => {
   it('closes the old link when its peer announced the new link\'s id on it (a Java peer: a certificate per connection)', async () => {
     const { chat, old, scheduler } = await restartedMesh([OTHER2]);
     const invalid = recordEvents(chat, ['warning']);
-    const oldChat = old.createdChannels.find((c) => c.label === 'chat');
-    oldChat.open();
-    oldChat.receive(JSON.stringify({ type: 'peer-id', peerId: OTHER2 }));
+    announceOther2(old);
     const fresh = FakeRTCPeerConnection.instances[1];
     chat.mesh.links.get(OTHER2).handleAnswer(sdpWith('CC:03'));
     await flush();
@@ -335,24 +337,15 @@ describe('room mesh across a server restart (fresh identities)', () => {
     chat.close();
   });
 
+  /** The far side's peer-id announcement of OTHER2 on the kept connection's chat channel. */
+  function announceOther2(connection) {
+    const chatChannel = connection.createdChannels.find((c) => c.label === 'chat');
+    chatChannel.open();
+    chatChannel.receive(JSON.stringify({ type: 'peer-id', peerId: OTHER2 }));
+  }
+
   it('remembers an announcement that came before its own fresh join made the link an orphan', async () => {
-    const { options, sockets, scheduler, serverJoins } = env();
-    const chat = joinChat('lobby', options);
-    await serverJoins([OTHER]);
-    const old = FakeRTCPeerConnection.instances[0];
-    chat.mesh.links.get(OTHER).handleAnswer(sdpWith('AA:01'));
-    await flush();
-    old.setStates('connected');
-    const oldChat = old.createdChannels.find((c) => c.label === 'chat');
-    oldChat.open();
-    oldChat.receive(JSON.stringify({ type: 'peer-id', peerId: OTHER2 })); // the far side rejoined first
-    sockets[0].serverClose(1001, 'server stopping');
-    scheduler.advance(1_000);
-    sockets[1].serverOpen();
-    sockets[1].serverSend({ type: 'error', code: 'RESUME_FAILED', message: 'unknown resume token', fatal: false });
-    sockets[1].serverSend({ type: 'joined', room: 'lobby', peerId: ME2, resumeToken: 't2', peers: [OTHER2], resumed: false });
-    await flush();
-    await flush();
+    const { chat, old, scheduler } = await restartedMesh([OTHER2], announceOther2); // the far side rejoined first
     const fresh = FakeRTCPeerConnection.instances[1];
     chat.mesh.links.get(OTHER2).handleAnswer(sdpWith('CC:03'));
     await flush();
