@@ -111,6 +111,11 @@ public final class Topology implements AutoCloseable {
     undo.push(() -> Commands.runQuietly("ip", "netns", "delete", name));
     Namespace ns = new Namespace(this, name);
     namespaces.put(name, ns);
+    // IPv4 only: an IPv6 link-local address finishes duplicate address detection a second or two
+    // after its link comes up, and Chromium aborts the page loads in flight then with
+    // ERR_NETWORK_CHANGED (seen: a share page whose modules failed to load). No test uses IPv6.
+    ns.run("sh", "-c", "echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6"
+        + " && echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6");
     ns.ip("link", "set", "lo", "up");
     return ns;
   }
