@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,17 +29,7 @@ class ChatBetweenABrowserAndJavaTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   @RegisterExtension final Browsers browsers = new Browsers();
-  private static WebApp app;
-
-  @BeforeAll
-  static void startServer() {
-    app = WebApp.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    app.close();
-  }
+  @RegisterExtension static final WebApp app = WebApp.perTestClass();
 
   @Test
   void aBrowserAndAJavaPeerChat() throws Exception {

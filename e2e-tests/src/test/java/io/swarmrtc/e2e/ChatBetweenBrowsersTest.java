@@ -9,8 +9,6 @@ import io.swarmrtc.e2e.harness.NetnsGuard;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,17 +23,7 @@ class ChatBetweenBrowsersTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   @RegisterExtension final Browsers browsers = new Browsers();
-  private static WebApp app;
-
-  @BeforeAll
-  static void startServer() {
-    app = WebApp.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    app.close();
-  }
+  @RegisterExtension static final WebApp app = WebApp.perTestClass();
 
   @Test
   void twoBrowsersInOneRoomSeeEachOthersMessages() {

@@ -20,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,18 +44,8 @@ class JavaAndBrowsersSwarmTest {
   @RegisterExtension final Browsers browsers = new Browsers();
   @TempDir static Path files;
   @TempDir Path javaDir;
-  private static WebApp app;
+  @RegisterExtension static final WebApp app = WebApp.perTestClass();
   private JavaPeers java;
-
-  @BeforeAll
-  static void startServer() {
-    app = WebApp.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    app.close();
-  }
 
   @BeforeEach
   void startJava() {

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,17 +36,7 @@ class ShareAFileByLinkTest {
 
   @RegisterExtension final Browsers browsers = new Browsers();
   @TempDir static Path files;
-  private static WebApp app;
-
-  @BeforeAll
-  static void startServer() {
-    app = WebApp.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    app.close();
-  }
+  @RegisterExtension static final WebApp app = WebApp.perTestClass();
 
   @Test
   void aSixtyFourMebibyteFileSharedInOneBrowserIsSavedIntactByAnother() {

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,17 +37,7 @@ class SwarmOfBrowsersTest {
 
   @RegisterExtension final Browsers browsers = new Browsers();
   @TempDir static Path files;
-  private static WebApp app;
-
-  @BeforeAll
-  static void startServer() {
-    app = WebApp.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    app.close();
-  }
+  @RegisterExtension static final WebApp app = WebApp.perTestClass();
 
   @Test
   void threeDownloadersThatStartTogetherAllFinishAndFetchPiecesFromEachOther() {

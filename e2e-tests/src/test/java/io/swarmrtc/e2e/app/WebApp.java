@@ -12,12 +12,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 
 /**
  * The real swarmrtc server, started in this JVM on 127.0.0.1 and a free port, and the steps a user
  * takes in its web app, driven in a {@link Chromium}: share a file on the share page, open a link
  * on the download page, save the result.
+ *
+ * <p>A test class registers one for all its tests, started before the first and stopped after the
+ * last: {@code @RegisterExtension static final WebApp app = WebApp.perTestClass();}. Otherwise:
  *
  * <pre>{@code
  * try (WebApp app = WebApp.start()) {
@@ -35,21 +41,45 @@ import org.openqa.selenium.By;
  * <p>Page state is read from {@code window.swarmrtcApp} (client-js/README.md): {@code share} and
  * {@code download} are the sessions, {@code snapshot()} their state.
  */
-public final class WebApp implements AutoCloseable {
+public final class WebApp implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-  private final SwarmrtcServer server;
+  private volatile SwarmrtcServer server;
 
-  private WebApp(SwarmrtcServer server) {
-    this.server = server;
+  private WebApp() {}
+
+  /** A server started now; {@link #close()} stops it. */
+  public static WebApp start() {
+    WebApp app = new WebApp();
+    app.startServer();
+    return app;
   }
 
-  public static WebApp start() {
-    return new WebApp(SwarmrtcServer.start(ServerConfig.builder()
-        .host("127.0.0.1").port(0).advertiseIceServers(false).build()));
+  /** A server for a test class's tests, as a static {@code @RegisterExtension} field. */
+  public static WebApp perTestClass() {
+    return new WebApp();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    startServer();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  private void startServer() {
+    server = SwarmrtcServer.start(ServerConfig.builder()
+        .host("127.0.0.1").port(0).advertiseIceServers(false).build());
   }
 
   public URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + server.port() + path);
+    SwarmrtcServer running = server;
+    if (running == null) {
+      throw new IllegalStateException("the web app's server is not running");
+    }
+    return URI.create("http://127.0.0.1:" + running.port() + path);
   }
 
   /** Opens the share page, picks {@code file} in {@code #file-input} and returns the link it shows. */
@@ -122,6 +152,10 @@ public final class WebApp implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    SwarmrtcServer running = server;
+    server = null;
+    if (running != null) {
+      running.close();
+    }
   }
 }
