@@ -14,6 +14,7 @@
  */
 import { ErrorCodes, SwarmRtcError } from '../errors.js';
 import { PieceGeometry } from './store.js';
+import { TransferBuffers } from './transfer-buffers.js';
 
 const DIR = 'swarmrtc';
 
@@ -119,6 +120,8 @@ export class OpfsStore {
     this._worker = workerFile;
     /** Whether writes use the worker's sync access handle. */
     this.mode = workerFile ? 'sync-access-handle' : 'writable';
+    /** pieces travel to the worker in these and come back with its reply */
+    this._buffers = new TransferBuffers(geometry.pieceSize);
     /** @type {Promise<unknown>} writes in order in the fallback path */
     this._chain = Promise.resolve();
     this._closed = false;
@@ -131,8 +134,9 @@ export class OpfsStore {
     const at = this.geometry.pieceOffset(index);
     try {
       if (this._worker) {
-        const copy = data.slice(); // transferred to the worker; the caller keeps its buffer
-        await this._worker.call({ op: 'write', at, data: copy.buffer }, [copy.buffer]);
+        const copy = this._buffers.copyOf(data); // transferred to the worker; the caller keeps its buffer
+        const back = await this._worker.call({ op: 'write', at, data: copy.buffer, length: copy.byteLength }, [copy.buffer]);
+        this._buffers.giveBack(back?.buffer);
       } else {
         await this._serial(async () => {
           const w = await this.fileHandle.createWritable({ keepExistingData: true });
@@ -164,9 +168,11 @@ export class OpfsStore {
     }
     this._checkOpen();
     this.geometry.checkPiece(index, data);
-    const copy = data.slice(); // transferred to the worker; the caller keeps its buffer
+    const copy = this._buffers.copyOf(data); // transferred to the worker; the caller keeps its buffer
     try {
-      return new Uint8Array(await this._worker.call({ op: 'write-hash', at: this.geometry.pieceOffset(index), data: copy.buffer }, [copy.buffer]));
+      const reply = await this._worker.call({ op: 'write-hash', at: this.geometry.pieceOffset(index), data: copy.buffer, length: copy.byteLength }, [copy.buffer]);
+      this._buffers.giveBack(reply.buffer);
+      return new Uint8Array(reply.digest);
     } catch (err) {
       throw storageError(err, `cannot write piece ${index}`);
     }

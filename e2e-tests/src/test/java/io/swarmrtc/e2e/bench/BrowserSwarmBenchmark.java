@@ -36,6 +36,8 @@ class BrowserSwarmBenchmark {
 
   private static final long SIZE = 64L << 20;
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+  /** Message size of the raw sends; by default the swarm's block size, so both move the same messages. */
+  private static final int RAW_MESSAGE_BYTES = Integer.getInteger("bench.rawMessageBytes", 65536);
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
   @RegisterExtension final Browsers browsers = new Browsers();
@@ -130,9 +132,10 @@ class BrowserSwarmBenchmark {
         }));
         await mesh.join();
         const channel = await opened;
-        const block = crypto.getRandomValues(new Uint8Array(65536));
+        const block = new Uint8Array(arguments[2]);
+        for (let i = 0; i < block.length; i += 65536) crypto.getRandomValues(block.subarray(i, i + 65536));
         (async () => { for (let sent = 0; sent < arguments[1]; sent += block.length) await channel.send(block); })();
-        """, Duration.ofSeconds(20), room, SIZE);
+        """, Duration.ofSeconds(20), room, SIZE, RAW_MESSAGE_BYTES);
     Map<?, ?> r = (Map<?, ?>) receiver.waitForJs(
         "const b = window.bench; return b.last ? {ms: b.last - b.first, bytes: b.received} : null",
         "return JSON.stringify({received: window.bench.received})", TIMEOUT, "the raw transfer");
