@@ -176,6 +176,7 @@ class BrowserSwarmBenchmark {
     String link = app.share(sharer, file, Duration.ofSeconds(60));
     openPages(app, downloaders);
     double cpu0 = ProcessCpu.descendantsSeconds();
+    java.util.Map<String, Double> threads0 = ProcessCpu.byThread();
     long started = System.nanoTime();
     long startedWall = System.currentTimeMillis();
     startDownloads(downloaders, link);
@@ -192,6 +193,7 @@ class BrowserSwarmBenchmark {
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     lastTransferCpu = ProcessCpu.descendantsSeconds() - cpu0;
+    line("  browser CPU seconds by thread: %s", ProcessCpu.difference(threads0, ProcessCpu.byThread()));
     for (Chromium d : downloaders) {
       d.js("window.bench.close()");
     }

@@ -30,6 +30,8 @@ class BrowserSwarmProfile {
 
   private static final long SIZE = 64L << 20;
   private static final int TOP = Integer.getInteger("profile.top", 25);
+  /** -Dprofile.sampling=false: no DevTools profiler (it costs CPU itself), CPU figures only. */
+  private static final boolean SAMPLING = Boolean.parseBoolean(System.getProperty("profile.sampling", "true"));
 
   @RegisterExtension final Browsers browsers = new Browsers();
   @TempDir Path files;
@@ -39,12 +41,15 @@ class BrowserSwarmProfile {
     try (WebApp app = WebApp.start()) {
       Chromium sharer = browsers.start("profile-sharer");
       Chromium downloader = browsers.start("profile-downloader");
+      for (Chromium c : List.of(sharer, downloader)) {
+        c.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", COUNT_CONNECTIONS));
+      }
       Path file = TestFiles.random(files, "profile.bin", SIZE, 7);
       String link = app.share(sharer, file, Duration.ofSeconds(60));
       downloader.open(app.uri("/index.html"));
       rawPass(app, sharer, downloader);
       downloader.open(app.uri("/index.html"));
-      for (Chromium c : List.of(sharer, downloader)) {
+      for (Chromium c : SAMPLING ? List.of(sharer, downloader) : List.<Chromium>of()) {
         c.driver().executeCdpCommand("Profiler.enable", Map.of());
         c.driver().executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 250));
         c.driver().executeCdpCommand("Profiler.start", Map.of());
@@ -63,6 +68,7 @@ class BrowserSwarmProfile {
           """);
       double cpu0 = ProcessCpu.descendantsSeconds();
       Map<String, Double> kinds0 = ProcessCpu.byKind();
+      Map<String, Double> threads0 = ProcessCpu.byThread();
       long t0 = System.nanoTime();
       downloader.call("""
           const { download } = await import('/lib/index.js');
@@ -76,10 +82,12 @@ class BrowserSwarmProfile {
       Map<?, ?> r = (Map<?, ?>) downloader.waitForJs("const t = window.benchTimes; return t.done || t.error ? t : null",
           Duration.ofSeconds(120), "the download");
       double wall = (System.nanoTime() - t0) / 1e9;
+      printWireStats("swarm", sharer, downloader);
       System.out.println("[profile] sharer channel samples: " + sharer.js("clearInterval(window.sampler); return JSON.stringify(window.samples)"));
       double cpu = ProcessCpu.descendantsSeconds() - cpu0;
       System.out.println("[profile] swarm CPU s by process kind: " + ProcessCpu.difference(kinds0, ProcessCpu.byKind()));
-      for (Chromium c : List.of(sharer, downloader)) {
+      System.out.println("[profile] swarm CPU s by thread: " + ProcessCpu.difference(threads0, ProcessCpu.byThread()));
+      for (Chromium c : SAMPLING ? List.of(sharer, downloader) : List.<Chromium>of()) {
         Map<?, ?> profile = (Map<?, ?>) c.driver().executeCdpCommand("Profiler.stop", Map.of()).get("profile");
         report(c.name(), profile);
       }
@@ -90,6 +98,35 @@ class BrowserSwarmProfile {
   }
 
   /** 64 MiB of raw 64 KiB data-channel sends from a page next to the share page to the downloader. */
+  /** Keeps every RTCPeerConnection a page makes, for printWireStats. */
+  private static final String COUNT_CONNECTIONS = """
+      window.__pcs = [];
+      window.RTCPeerConnection = class extends RTCPeerConnection {
+        constructor(...args) { super(...args); window.__pcs.push(this); }
+      };
+      """;
+
+  /**
+   * Packets and messages each page's open connections moved (transport and data-channel stats):
+   * tells per-packet costs (DTLS, SCTP, the network service) from per-message ones.
+   */
+  private static void printWireStats(String phase, Chromium... pages) {
+    for (Chromium c : pages) {
+      Object stats = c.call("""
+          const t = { packetsSent: 0, packetsReceived: 0, bytesSent: 0, bytesReceived: 0, messagesSent: 0, messagesReceived: 0 };
+          for (const pc of window.__pcs) {
+            if (pc.connectionState === 'closed') continue;
+            for (const r of (await pc.getStats()).values()) {
+              if (r.type === 'transport') for (const k of ['packetsSent', 'packetsReceived', 'bytesSent', 'bytesReceived']) t[k] += r[k] ?? 0;
+              if (r.type === 'data-channel') for (const k of ['messagesSent', 'messagesReceived']) t[k] += r[k] ?? 0;
+            }
+          }
+          return JSON.stringify(t);
+          """, Duration.ofSeconds(10));
+      System.out.println("[profile] " + phase + " wire stats of " + c.name() + ": " + stats);
+    }
+  }
+
   private static void rawPass(WebApp app, Chromium sharer, Chromium downloader) {
     downloader.open(app.uri("/index.html"));
     downloader.call("""
@@ -102,6 +139,7 @@ class BrowserSwarmProfile {
         await mesh.join();
         """, Duration.ofSeconds(10));
     Map<String, Double> kinds0 = ProcessCpu.byKind();
+    Map<String, Double> threads0 = ProcessCpu.byThread();
     double cpu0 = ProcessCpu.descendantsSeconds();
     long t0 = System.nanoTime();
     sharer.call("""
@@ -121,6 +159,8 @@ class BrowserSwarmProfile {
         Duration.ofSeconds(120), "the raw transfer");
     System.out.printf(Locale.ROOT, "[profile] raw: wall %.2f s, browser CPU %.2f s; by process kind: %s%n",
         (System.nanoTime() - t0) / 1e9, ProcessCpu.descendantsSeconds() - cpu0, ProcessCpu.difference(kinds0, ProcessCpu.byKind()));
+    System.out.println("[profile] raw CPU s by thread: " + ProcessCpu.difference(threads0, ProcessCpu.byThread()));
+    printWireStats("raw", sharer, downloader);
     sharer.js("window.raw.mesh.close()");
     downloader.js("window.raw.mesh.close()");
   }

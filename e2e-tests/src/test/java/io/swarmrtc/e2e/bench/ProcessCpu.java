@@ -31,6 +31,31 @@ final class ProcessCpu {
     return out;
   }
 
+  /**
+   * CPU seconds so far per thread name within each kind (e.g. "renderer/WebRTC_Network",
+   * "renderer/CrRendererMain", "renderer/DedicatedWorker thread"), summed over processes: shows
+   * which thread a cost lands on. Threads that ended are not counted.
+   */
+  static java.util.Map<String, Double> byThread() {
+    java.util.Map<String, Double> out = new java.util.TreeMap<>();
+    ProcessHandle.current().descendants().forEach(p -> {
+      String kind = kind(p.pid());
+      try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(p.pid()), "task"))) {
+        tasks.forEach(t -> {
+          try {
+            String name = Files.readString(t.resolve("comm")).strip().replaceAll("[0-9]+$", "");
+            out.merge(kind + "/" + name, seconds(t.resolve("stat")), Double::sum);
+          } catch (IOException | RuntimeException e) {
+            // the thread ended meanwhile
+          }
+        });
+      } catch (IOException | RuntimeException e) {
+        // the process ended meanwhile
+      }
+    });
+    return out;
+  }
+
   /** after - before per kind, largest first. */
   static String difference(java.util.Map<String, Double> before, java.util.Map<String, Double> after) {
     java.util.Map<String, Double> d = new java.util.TreeMap<>();
@@ -71,8 +96,12 @@ final class ProcessCpu {
   }
 
   private static double seconds(long pid) {
+    return seconds(Path.of("/proc", Long.toString(pid), "stat"));
+  }
+
+  private static double seconds(Path statFile) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String stat = Files.readString(statFile);
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       // fields after the command: state(0) ... utime(11) stime(12)
       return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
