@@ -1,12 +1,12 @@
 package io.swarmrtc.peer.internal.signaling;
 
 import io.swarmrtc.peer.internal.rtc.IceCandidate;
+import io.swarmrtc.peer.internal.util.Causes;
 import io.swarmrtc.peer.internal.util.DaemonThreads;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -141,7 +141,7 @@ public final class SignalingClient implements AutoCloseable {
     sendChain = CompletableFuture.completedFuture(null);
     http.newWebSocketBuilder()
         .connectTimeout(config.connectTimeout())
-        .buildAsync(config.uri(), new SocketListener(gen))
+        .buildAsync(config.uri(), socketEvents(gen))
         .whenComplete((ws, error) -> run(() -> {
           if (gen != generation || closed) {
             if (ws != null) {
@@ -151,7 +151,7 @@ public final class SignalingClient implements AutoCloseable {
           }
           if (error != null) {
             socketLost(gen, new SignalingException(SignalingErrorCode.CONNECTION_FAILED,
-                "cannot open " + config.uri() + ": " + rootMessage(error)));
+                "cannot open " + config.uri() + ": " + Causes.rootMessage(error)));
             return;
           }
           socket = ws;
@@ -277,7 +277,7 @@ public final class SignalingClient implements AutoCloseable {
         .whenComplete((v, t) -> {
           if (t != null) {
             run(() -> socketLost(gen, new SignalingException(SignalingErrorCode.CONNECTION_FAILED,
-                "send failed: " + rootMessage(t))));
+                "send failed: " + Causes.rootMessage(t))));
           }
         });
   }
@@ -333,6 +333,30 @@ public final class SignalingClient implements AutoCloseable {
     }
   }
 
+  /** The callbacks of socket number `gen`, handed to `exec`; a superseded socket's are ignored there. */
+  private TextFrameListener socketEvents(int gen) {
+    return new TextFrameListener(MAX_FRAME_CHARS, new TextFrameListener.Events() {
+      @Override
+      public void text(String frame) {
+        run(() -> frame(gen, frame));
+      }
+
+      @Override
+      public void heard() {
+        run(() -> {
+          if (gen == generation) {
+            lastHeardMillis = config.clock().millis();
+          }
+        });
+      }
+
+      @Override
+      public void lost(SignalingException cause) {
+        run(() -> socketLost(gen, cause));
+      }
+    });
+  }
+
   private void run(Runnable task) {
     try {
       exec.execute(() -> {
@@ -344,70 +368,6 @@ public final class SignalingClient implements AutoCloseable {
       });
     } catch (RejectedExecutionException e) {
       // Already shut down: nothing left to do.
-    }
-  }
-
-  private static String rootMessage(Throwable t) {
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-  }
-
-  /** WebSocket callbacks: assemble text frames and hand them to `exec`. */
-  private final class SocketListener implements WebSocket.Listener {
-    private final int gen;
-    private final StringBuilder partial = new StringBuilder();
-
-    SocketListener(int gen) {
-      this.gen = gen;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      if (partial.length() + data.length() > MAX_FRAME_CHARS) {
-        partial.setLength(0);
-        run(() -> socketLost(gen, new SignalingException(SignalingErrorCode.PROTOCOL_ERROR, "frame too large")));
-        return null;
-      }
-      partial.append(data);
-      if (last) {
-        String text = partial.toString();
-        partial.setLength(0);
-        run(() -> frame(gen, text));
-      }
-      ws.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket ws, java.nio.ByteBuffer data, boolean last) {
-      ws.request(1); // not part of the protocol; ignored
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onPing(WebSocket ws, java.nio.ByteBuffer message) {
-      run(() -> {
-        if (gen == generation) {
-          lastHeardMillis = config.clock().millis();
-        }
-      });
-      ws.request(1); // the JDK answers the ping with a pong itself
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-      run(() -> socketLost(gen, new SignalingException(SignalingErrorCode.CONNECTION_FAILED,
-          "closed by the server: " + statusCode + " " + reason)));
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket ws, Throwable error) {
-      run(() -> socketLost(gen, new SignalingException(SignalingErrorCode.CONNECTION_FAILED,
-          "socket error: " + rootMessage(error))));
     }
   }
 }
