@@ -107,43 +107,12 @@ class BrowserSwarmBenchmark {
       c.open(app.uri("/index.html"));
     }
     double cpu0 = ProcessCpu.descendantsSeconds();
-    receiver.call("""
-        const { PeerMesh } = await import('/lib/mesh.js');
-        const mesh = new PeerMesh({ room: arguments[0] });
-        window.bench = { mesh, received: 0, first: 0, last: 0 };
-        mesh.on('channel', ({ label, channel }) => {
-          if (label !== 'swarm') return;
-          channel.on('message', (m) => {
-            const b = window.bench;
-            if (b.received === 0) b.first = performance.now();
-            b.received += m.byteLength;
-            if (b.received >= arguments[1]) b.last = performance.now();
-          });
-        });
-        await mesh.join();
-        """, Duration.ofSeconds(10), room, SIZE);
-    sender.call("""
-        const { PeerMesh } = await import('/lib/mesh.js');
-        const mesh = new PeerMesh({ room: arguments[0] });
-        window.bench = { mesh };
-        const opened = new Promise((resolve) => mesh.on('channel', ({ label, channel }) => {
-          if (label !== 'swarm') return;
-          if (channel.readyState === 'open') resolve(channel); else channel.on('open', () => resolve(channel));
-        }));
-        await mesh.join();
-        const channel = await opened;
-        const block = new Uint8Array(arguments[2]);
-        for (let i = 0; i < block.length; i += 65536) crypto.getRandomValues(block.subarray(i, i + 65536));
-        (async () => { for (let sent = 0; sent < arguments[1]; sent += block.length) await channel.send(block); })();
-        """, Duration.ofSeconds(20), room, SIZE, RAW_MESSAGE_BYTES);
-    Map<?, ?> r = (Map<?, ?>) receiver.waitForJs(
-        "const b = window.bench; return b.last ? {ms: b.last - b.first, bytes: b.received} : null",
-        "return JSON.stringify({received: window.bench.received})", TIMEOUT, "the raw transfer");
+    RawChannelTransfer.receive(receiver, room, SIZE);
+    RawChannelTransfer.send(sender, room, SIZE, RAW_MESSAGE_BYTES);
+    double ms = RawChannelTransfer.awaitMillis(receiver, TIMEOUT);
     lastTransferCpu = ProcessCpu.descendantsSeconds() - cpu0;
-    for (Chromium c : List.of(receiver, sender)) {
-      c.js("window.bench.mesh.close()");
-    }
-    return SIZE / 1e3 / ((Number) r.get("ms")).doubleValue();
+    RawChannelTransfer.close(receiver, sender);
+    return SIZE / 1e3 / ms;
   }
 
   /**

@@ -97,7 +97,6 @@ class BrowserSwarmProfile {
     }
   }
 
-  /** 64 MiB of raw 64 KiB data-channel sends from a page next to the share page to the downloader. */
   /** Keeps every RTCPeerConnection a page makes, for printWireStats. */
   private static final String COUNT_CONNECTIONS = """
       window.__pcs = [];
@@ -127,42 +126,21 @@ class BrowserSwarmProfile {
     }
   }
 
+  /** 64 MiB of raw 64 KiB data-channel sends from a page next to the share page to the downloader. */
   private static void rawPass(WebApp app, Chromium sharer, Chromium downloader) {
     downloader.open(app.uri("/index.html"));
-    downloader.call("""
-        const { PeerMesh } = await import('/lib/mesh.js');
-        const mesh = new PeerMesh({ room: 'raw' });
-        window.raw = { mesh, received: 0 };
-        mesh.on('channel', ({ label, channel }) => {
-          if (label === 'swarm') channel.on('message', (m) => { window.raw.received += m.byteLength; });
-        });
-        await mesh.join();
-        """, Duration.ofSeconds(10));
     Map<String, Double> kinds0 = ProcessCpu.byKind();
     Map<String, Double> threads0 = ProcessCpu.byThread();
     double cpu0 = ProcessCpu.descendantsSeconds();
     long t0 = System.nanoTime();
-    sharer.call("""
-        const { PeerMesh } = await import('/lib/mesh.js');
-        const mesh = new PeerMesh({ room: 'raw' });
-        window.raw = { mesh };
-        const opened = new Promise((resolve) => mesh.on('channel', ({ label, channel }) => {
-          if (label !== 'swarm') return;
-          if (channel.readyState === 'open') resolve(channel); else channel.on('open', () => resolve(channel));
-        }));
-        await mesh.join();
-        const channel = await opened;
-        const block = crypto.getRandomValues(new Uint8Array(65536));
-        (async () => { for (let sent = 0; sent < arguments[0]; sent += block.length) await channel.send(block); })();
-        """, Duration.ofSeconds(20), SIZE);
-    downloader.waitForJs("return window.raw.received >= arguments[0] || null".replace("arguments[0]", Long.toString(SIZE)),
-        Duration.ofSeconds(120), "the raw transfer");
+    RawChannelTransfer.receive(downloader, "raw", SIZE);
+    RawChannelTransfer.send(sharer, "raw", SIZE, 65536);
+    RawChannelTransfer.awaitMillis(downloader, Duration.ofSeconds(120));
     System.out.printf(Locale.ROOT, "[profile] raw: wall %.2f s, browser CPU %.2f s; by process kind: %s%n",
         (System.nanoTime() - t0) / 1e9, ProcessCpu.descendantsSeconds() - cpu0, ProcessCpu.difference(kinds0, ProcessCpu.byKind()));
     System.out.println("[profile] raw CPU s by thread: " + ProcessCpu.difference(threads0, ProcessCpu.byThread()));
     printWireStats("raw", sharer, downloader);
-    sharer.js("window.raw.mesh.close()");
-    downloader.js("window.raw.mesh.close()");
+    RawChannelTransfer.close(sharer, downloader);
   }
 
   /** Self time per function (name url:line), highest first. */
