@@ -39,6 +39,8 @@ export class PieceSource {
     this._cachedBytes = 0;
     /** @type {Map<number, Promise<unknown>>} piece -> its write to the store */
     this._writes = new Map();
+    /** Bytes read from the store so far (cache misses; a diagnostic for benchmarks). */
+    this.bytesRead = 0;
   }
 
   /** Reads from now on go to this store (e.g. the finished file once a download is complete). */
@@ -93,6 +95,7 @@ export class PieceSource {
       bytes += this._pieceLength(piece + count);
       count += 1;
     }
+    this.bytesRead += bytes;
     const run = count > 1 ? this._readRun(piece, count) : this._read(piece).then((data) => [data]);
     let first = null;
     for (let i = count - 1; i >= 0; i--) { // the first piece ends up the most recent

@@ -163,6 +163,10 @@ class BrowserSwarmBenchmark {
     long millis = (System.nanoTime() - started) / 1_000_000;
     lastTransferCpu = ProcessCpu.descendantsSeconds() - cpu0;
     line("  browser CPU seconds by thread: %s", ProcessCpu.difference(threads0, ProcessCpu.byThread()));
+    line("  read from storage to serve peers: sharer %.0f %% of the content; downloaders %s",
+        100.0 * ((Number) sharer.js("return swarmrtcApp.share.transfer._source.bytesRead")).longValue() / SIZE,
+        downloaders.stream().map(d -> String.format(java.util.Locale.ROOT, "%.0f %%",
+            100.0 * ((Number) d.js("return window.bench.transfer._source.bytesRead")).longValue() / SIZE)).toList());
     for (Chromium d : downloaders) {
       d.js("window.bench.close()");
     }
