@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Java -> Java swarm benchmark (not a test). Inside a network namespace, it starts the server jar on
-# loopback and then, in one JVM and alternating rounds: the raw webrtc-java data channel (64 KiB
-# messages, the engine's 1 MiB in-flight bound) and a swarm share -> download of the same size; it
-# prints both and the ratio swarm/raw (target >= 0.90). Then a separate downloader JVM (-Xmx256m)
+# loopback and then, in alternating rounds: the raw webrtc-java data channel (64 KiB messages, the
+# engine's 1 MiB in-flight bound) and a swarm share -> download of the same size, each in two shapes:
+# both ends in one JVM, and the receiving end (raw receiver, swarm downloader) in a second JVM, as
+# users run two peers. It prints throughput, the ratio swarm/raw per shape (target >= 0.90, for the
+# two-JVM shape) and CPU time per MiB of both ends. Then a separate downloader JVM (-Xmx256m)
 # fetches a large file and reports its heap (MemoryMXBean) and RSS (/proc/self/status) peaks.
-# Bounded: ROUNDS x ROUND_MIB plus one MEMORY_MIB download; everything it starts is stopped.
+# Bounded: 4 x ROUNDS x ROUND_MIB plus one MEMORY_MIB download; everything it starts is stopped.
 #
 #   scripts/in-netns.sh bench/java-swarm/run.sh                  # 3 x 256 MiB, then 1 GiB
 #   ROUNDS=1 ROUND_MIB=64 MEMORY_MIB=0 scripts/in-netns.sh bench/java-swarm/run.sh
