@@ -172,7 +172,8 @@ final class MeshLink {
 
       @Override
       public void onMessage(RtcChannel ch, byte[] data, boolean binary) {
-        events.execute(() -> message(ch, data, binary));
+        // Already on the channel's own executor (a pool thread): no second hand-off per message.
+        events.executeHere(() -> message(ch, data, binary));
       }
 
       @Override
