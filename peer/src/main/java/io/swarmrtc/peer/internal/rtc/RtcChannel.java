@@ -66,13 +66,6 @@ public final class RtcChannel implements DataChannelSender {
   private volatile boolean closed;
   private boolean disposed; // guarded by this
   private boolean waitingForLow; // only touched by the pump (single timer thread)
-  /**
-   * Only touched by the pump: an upper bound on the native buffered amount (the last value read
-   * plus what was sent since; the native buffer only drains meanwhile). Each read of the buffered
-   * amount is a blocking call onto webrtc's network thread, the busiest thread of a transfer, so
-   * the pump reads it only when this bound says the next message might not fit.
-   */
-  private long bufferedBound;
 
   RtcChannel(RTCDataChannel channel, RtcRuntime runtime, RtcConfig config) {
     this.channel = channel;
@@ -251,17 +244,16 @@ public final class RtcChannel implements DataChannelSender {
       if (next == null) {
         return;
       }
+      long buffered;
       boolean sent;
       synchronized (this) {
         if (disposed || closed) {
           return; // markClosed fails what is left
         }
-        if (waitingForLow || bufferedBound + next.data.length > config.highWatermark()) {
-          bufferedBound = channel.getBufferedAmount();
-        }
+        buffered = channel.getBufferedAmount();
         boolean blocked = waitingForLow
-            ? bufferedBound > config.lowWatermark()
-            : bufferedBound + next.data.length > config.highWatermark();
+            ? buffered > config.lowWatermark()
+            : buffered + next.data.length > config.highWatermark();
         if (blocked) {
           waitingForLow = true;
           sent = false;
@@ -269,7 +261,6 @@ public final class RtcChannel implements DataChannelSender {
           waitingForLow = false;
           try {
             channel.send(new RTCDataChannelBuffer(ByteBuffer.wrap(next.data), next.binary));
-            bufferedBound += next.data.length;
             sent = true;
           } catch (Exception e) {
             LOG.debug("send on {} failed", label, e);
