@@ -172,8 +172,7 @@ final class MeshLink {
 
       @Override
       public void onMessage(RtcChannel ch, byte[] data, boolean binary) {
-        // Already on the channel's own executor (a pool thread): no second hand-off per message.
-        events.executeHere(() -> message(ch, data, binary));
+        events.execute(() -> message(ch, data, binary));
       }
 
       @Override

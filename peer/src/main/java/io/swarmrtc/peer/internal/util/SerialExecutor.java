@@ -43,24 +43,6 @@ public final class SerialExecutor implements Executor {
     }
   }
 
-  /**
-   * Like {@link #execute}, but when nothing is queued or running here the task runs on the calling
-   * thread at once (and so does whatever is queued meanwhile), saving a hand-off to the pool. Order
-   * is kept either way. Only for callers on a thread that may run this executor's tasks: never a
-   * native callback thread.
-   */
-  public void executeHere(Runnable task) {
-    synchronized (tasks) {
-      if (running) {
-        tasks.add(task);
-        return;
-      }
-      running = true;
-    }
-    runSafely(task);
-    drain();
-  }
-
   private void drain() {
     while (true) {
       Runnable next;
@@ -71,15 +53,11 @@ public final class SerialExecutor implements Executor {
           return;
         }
       }
-      runSafely(next);
-    }
-  }
-
-  private static void runSafely(Runnable task) {
-    try {
-      task.run();
-    } catch (Throwable t) {
-      LOG.warn("task failed", t);
+      try {
+        next.run();
+      } catch (Throwable t) {
+        LOG.warn("task failed", t);
+      }
     }
   }
 }
