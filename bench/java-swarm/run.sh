@@ -6,15 +6,20 @@
 # users run two peers. It prints throughput, the ratio swarm/raw per shape (target >= 0.90, for the
 # two-JVM shape) and CPU time per MiB of both ends. Then a separate downloader JVM (-Xmx256m)
 # fetches a large file and reports its heap (MemoryMXBean) and RSS (/proc/self/status) peaks.
-# Bounded: 4 x ROUNDS x ROUND_MIB plus one MEMORY_MIB download; everything it starts is stopped.
+# WARMUP_ROUNDS (default 0) runs that many rounds first and leaves them out of the figures: steady
+# state, after both JVMs compiled the hot code (the swarm has far more of it than the raw channel).
+# Bounded: 4 x (WARMUP_ROUNDS + ROUNDS) x ROUND_MIB plus one MEMORY_MIB download; everything it
+# starts is stopped.
 #
 #   scripts/in-netns.sh bench/java-swarm/run.sh                  # 3 x 256 MiB, then 1 GiB
 #   ROUNDS=1 ROUND_MIB=64 MEMORY_MIB=0 scripts/in-netns.sh bench/java-swarm/run.sh
+#   WARMUP_ROUNDS=1 MEMORY_MIB=0 scripts/in-netns.sh bench/java-swarm/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-3}
 ROUND_MIB=${ROUND_MIB:-256}
 MEMORY_MIB=${MEMORY_MIB:-1024}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-0}
 OUT=bench/java-swarm/results
 WORK=${WORK:-$(mktemp -d /tmp/java-swarm-bench.XXXXXX)}
 mkdir -p "$OUT" bench/java-swarm/target/classes
@@ -33,4 +38,4 @@ start_bench_server "$log" -Xmx256m -XX:-UsePerfData
 java ${BENCH_OPTS:-} -Xmx512m -XX:-UsePerfData -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "bench/java-swarm/target/classes:peer/target/swarmrtc-peer.jar" \
   io.swarmrtc.bench.javaswarm.JavaSwarmBench "http://127.0.0.1:$port" "$WORK/data" "$ROUNDS" "$ROUND_MIB" \
-  "$MEMORY_MIB" "$(pwd)/peer/target/swarmrtc-peer.jar" | tee "$OUT/result-$(date -u +%Y%m%dT%H%M%SZ).txt"
+  "$MEMORY_MIB" "$(pwd)/peer/target/swarmrtc-peer.jar" "$WARMUP_ROUNDS" | tee "$OUT/result-$(date -u +%Y%m%dT%H%M%SZ).txt"

@@ -21,7 +21,10 @@ import java.util.stream.Stream;
  * this JVM and with the receiving end in a second JVM ({@link FarEnd}), then heap and RSS of a
  * separate downloader JVM during a large download.
  *
- * <p>Usage: {@code JavaSwarmBench SERVER_ORIGIN WORK_DIR ROUNDS ROUND_MIB MEMORY_MIB PEER_JAR}
+ * <p>Usage: {@code JavaSwarmBench SERVER_ORIGIN WORK_DIR ROUNDS ROUND_MIB MEMORY_MIB PEER_JAR [WARMUP_ROUNDS]}:
+ * warm-up rounds run first, exactly like the others, and are printed but left out of the figures
+ * (both JVMs then compile the hot code before measuring; default 0: cold JVMs, as a user's first
+ * transfer).
  */
 public final class JavaSwarmBench {
   private static final int MESSAGE = 9 + 65_536; // a PIECE with a 64 KiB block
@@ -34,9 +37,10 @@ public final class JavaSwarmBench {
     long roundBytes = Long.parseLong(args[3]) << 20;
     long memoryBytes = Long.parseLong(args[4]) << 20;
     String peerJar = args[5];
+    int warmupRounds = args.length > 6 ? Integer.parseInt(args[6]) : 0;
     Files.createDirectories(work);
     if (rounds > 0) {
-      throughput(server, work, rounds, roundBytes, peerJar);
+      throughput(server, work, rounds, roundBytes, peerJar, warmupRounds);
     }
     if (memoryBytes > 0) {
       memory(server, work, memoryBytes, peerJar);
@@ -68,20 +72,27 @@ public final class JavaSwarmBench {
    * a second JVM as users run it. The second shape is the one the target applies to; the first is
    * kept for comparison with earlier figures.
    */
-  private static void throughput(URI server, Path work, int rounds, long roundBytes, String peerJar) throws Exception {
+  private static void throughput(URI server, Path work, int rounds, long roundBytes, String peerJar, int warmupRounds)
+      throws Exception {
     Path file = random(work.resolve("round.bin"), roundBytes);
-    Figures oneJvm = new Figures();
-    Figures twoJvms = new Figures();
+    Figures oneJvmFigures = new Figures();
+    Figures twoJvmFigures = new Figures();
+    Figures oneJvmWarmup = new Figures(); // the same work, left out of the figures
+    Figures twoJvmWarmup = new Figures();
     String cp = peerJar + ":" + System.getProperty("java.class.path");
     try (SwarmClient sharer = SwarmClient.builder(server).iceServers(List.of()).build();
          SwarmClient getter = SwarmClient.builder(server).iceServers(List.of()).build();
          FarProcess far = new FarProcess(server, cp)) {
       Share share = sharer.share(List.of(file));
-      for (int i = 0; i < rounds; i++) {
+      for (int round = 0; round < warmupRounds + rounds; round++) {
+        boolean counted = round >= warmupRounds;
+        Figures oneJvm = counted ? oneJvmFigures : oneJvmWarmup;
+        Figures twoJvms = counted ? twoJvmFigures : twoJvmWarmup;
+        int i = oneJvm.raw.size();
         long cpu = cpuNanos();
         oneJvm.raw.add(RawChannelPair.throughput(roundBytes, MESSAGE, IN_FLIGHT));
         oneJvm.rawCpu += cpuNanos() - cpu;
-        Path out = work.resolve("get-" + i);
+        Path out = work.resolve("get-" + round);
         cpu = cpuNanos();
         try (Download d = getter.download(share.url(), out)) {
           var r = d.completion().get(10, TimeUnit.MINUTES);
@@ -99,14 +110,15 @@ public final class JavaSwarmBench {
         twoJvms.swarm.add(got[0] / (got[1] / 1e9));
         twoJvms.swarmCpu += cpuNanos() - cpu + got[2];
         delete(out);
-        System.out.printf(Locale.ROOT, "round %d: one JVM raw %.1f MB/s, swarm %.1f MB/s; two JVMs raw %.1f MB/s,"
-            + " swarm %.1f MB/s%n", i + 1, oneJvm.raw.get(i) / 1e6, oneJvm.swarm.get(i) / 1e6,
-            twoJvms.raw.get(i) / 1e6, twoJvms.swarm.get(i) / 1e6);
+        System.out.printf(Locale.ROOT, "%s %d: one JVM raw %.1f MB/s, swarm %.1f MB/s; two JVMs raw %.1f MB/s,"
+            + " swarm %.1f MB/s%n", counted ? "round" : "warm-up round", counted ? i + 1 : round + 1,
+            oneJvm.raw.get(i) / 1e6, oneJvm.swarm.get(i) / 1e6, twoJvms.raw.get(i) / 1e6, twoJvms.swarm.get(i) / 1e6);
       }
       share.close();
     }
-    oneJvm.print("one JVM", "", rounds, roundBytes);
-    twoJvms.print("two JVMs", " (target >= 0.90)", rounds, roundBytes);
+    String warm = warmupRounds > 0 ? ", after " + warmupRounds + " warm-up round(s)" : "";
+    oneJvmFigures.print("one JVM" + warm, "", rounds, roundBytes);
+    twoJvmFigures.print("two JVMs" + warm, " (target >= 0.90)", rounds, roundBytes);
     Files.delete(file);
   }
 
