@@ -53,6 +53,8 @@ public final class JavaSwarmBench {
     final List<Double> swarm = new ArrayList<>();
     long rawCpu;
     long swarmCpu;
+    final long[] rawNet = new long[2]; // packets on lo, UDP receive-buffer drops
+    final long[] swarmNet = new long[2];
 
     void print(String shape, String target, int rounds, long roundBytes) {
       double rawMedian = median(raw);
@@ -63,6 +65,9 @@ public final class JavaSwarmBench {
       double mib = rounds * (double) (roundBytes >> 20);
       System.out.printf(Locale.ROOT, "CPU time, %s, both ends, per MiB: raw %.1f ms, swarm %.1f ms (ratio %.2f)%n",
           shape, rawCpu / 1e6 / mib, swarmCpu / 1e6 / mib, (double) swarmCpu / rawCpu);
+      System.out.printf(Locale.ROOT, "packets, %s, per MiB (both directions): raw %.0f, swarm %.0f (ratio %.2f);"
+          + " UDP receive-buffer drops per MiB: raw %.1f, swarm %.1f%n", shape, rawNet[0] / mib, swarmNet[0] / mib,
+          (double) swarmNet[0] / rawNet[0], rawNet[1] / mib, swarmNet[1] / mib);
     }
   }
 
@@ -90,25 +95,33 @@ public final class JavaSwarmBench {
         Figures twoJvms = counted ? twoJvmFigures : twoJvmWarmup;
         int i = oneJvm.raw.size();
         long cpu = cpuNanos();
+        long[] net = NetCounters.read();
         oneJvm.raw.add(RawChannelPair.throughput(roundBytes, MESSAGE, IN_FLIGHT));
         oneJvm.rawCpu += cpuNanos() - cpu;
+        NetCounters.addSince(net, oneJvm.rawNet);
         Path out = work.resolve("get-" + round);
         cpu = cpuNanos();
+        net = NetCounters.read();
         try (Download d = getter.download(share.url(), out)) {
           var r = d.completion().get(10, TimeUnit.MINUTES);
           oneJvm.swarm.add(r.totalBytes() / (r.elapsed().toNanos() / 1e9));
         }
         oneJvm.swarmCpu += cpuNanos() - cpu;
+        NetCounters.addSince(net, oneJvm.swarmNet);
         delete(out);
 
         cpu = cpuNanos();
+        net = NetCounters.read();
         double[] farCpu = new double[1];
         twoJvms.raw.add(RawChannelPair.sendTo(far, roundBytes, MESSAGE, IN_FLIGHT, farCpu));
         twoJvms.rawCpu += cpuNanos() - cpu + (long) farCpu[0];
+        NetCounters.addSince(net, twoJvms.rawNet);
         cpu = cpuNanos();
+        net = NetCounters.read();
         long[] got = far.download(share.url(), out);
         twoJvms.swarm.add(got[0] / (got[1] / 1e9));
         twoJvms.swarmCpu += cpuNanos() - cpu + got[2];
+        NetCounters.addSince(net, twoJvms.swarmNet);
         delete(out);
         System.out.printf(Locale.ROOT, "%s %d: one JVM raw %.1f MB/s, swarm %.1f MB/s; two JVMs raw %.1f MB/s,"
             + " swarm %.1f MB/s%n", counted ? "round" : "warm-up round", counted ? i + 1 : round + 1,
