@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Java -> Java swarm benchmark (not a test). Inside a network namespace, it starts the server jar on
 # loopback and then, in alternating rounds: the raw webrtc-java data channel (64 KiB messages, the
-# engine's 1 MiB in-flight bound) and a swarm share -> download of the same size, each in two shapes:
-# both ends in one JVM, and the receiving end (raw receiver, swarm downloader) in a second JVM, as
-# users run two peers. It prints throughput, the ratio swarm/raw per shape (target >= 0.90, for the
-# two-JVM shape), CPU time per MiB of both ends, and packets and UDP receive-buffer drops per MiB
-# (the network threads pay per packet; drops explain noisy runs). Then a separate downloader JVM (-Xmx256m)
-# fetches a large file and reports its heap (MemoryMXBean) and RSS (/proc/self/status) peaks.
+# engine's 1 MiB in-flight bound) and a swarm share -> download of the same size, each in two
+# shapes: both ends in one JVM, and the receiving end (raw receiver, swarm downloader) in a second
+# JVM, as users run two peers. It prints throughput, the ratio swarm/raw per shape (target >= 0.90,
+# for the two-JVM shape), CPU time per MiB of both ends, and packets and UDP receive-buffer drops
+# per MiB (the network threads pay per packet; drops explain noisy runs). Then a separate
+# downloader JVM (-Xmx256m) fetches a large file and reports its heap (MemoryMXBean) and RSS
+# (/proc/self/status) peaks.
 # WARMUP_ROUNDS (default 0) runs that many rounds first and leaves them out of the figures: steady
 # state, after both JVMs compiled the hot code (the swarm has far more of it than the raw channel).
 # Bounded: 4 x (WARMUP_ROUNDS + ROUNDS) x ROUND_MIB plus one MEMORY_MIB download; everything it
